@@ -1,0 +1,180 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A publisher of models: a display name, a country (ISO 3166-1 alpha-2) and one or more Hub orgs. */
+export const labs = pgTable(
+  'labs',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    builtin: boolean('builtin').notNull().default(false),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('labs_name_key').on(sql`lower(${t.name})`), check('labs_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`)],
+);
+
+/** A Hub org of a lab, with the polling state that belongs to the org rather than to any workspace. */
+export const labOrgs = pgTable(
+  'lab_orgs',
+  {
+    org: text('org').primaryKey(),
+    labId: integer('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    /** Set once the first poll stored the org's existing repos silently; cleared when nobody tracks it. */
+    baselineAt: tstz('baseline_at'),
+    polledAt: tstz('polled_at'),
+    reconciledAt: tstz('reconciled_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [uniqueIndex('lab_orgs_org_lower_key').on(sql`lower(${t.org})`), index('lab_orgs_lab_idx').on(t.labId)],
+);
+
+/** A Discord guild, a Slack team, or the console ("local"). */
+export const workspaces = pgTable('workspaces', {
+  id: text('id').primaryKey(),
+  platform: text('platform').notNull(),
+  name: text('name'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+export const workspaceLabs = pgTable(
+  'workspace_labs',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    labId: integer('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    addedAt: tstz('added_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.labId] }), index('workspace_labs_lab_idx').on(t.labId)],
+);
+
+export const releases = pgTable(
+  'releases',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    labId: integer('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    /** The repo the alert is titled after. */
+    title: text('title').notNull(),
+    /** True when every model of the release is a variant (e.g. a quantization of a model seen before). */
+    variantOnly: boolean('variant_only').notNull().default(false),
+    firstSeenAt: tstz('first_seen_at').notNull(),
+  },
+  (t) => [index('releases_first_seen_idx').on(t.firstSeenAt), index('releases_lab_idx').on(t.labId, t.firstSeenAt)],
+);
+
+/** One Hub repo, keyed on the Hub's stable `_id` so a rename is an update. */
+export const models = pgTable(
+  'models',
+  {
+    id: text('id').primaryKey(),
+    repo: text('repo').notNull(),
+    org: text('org').notNull(),
+    labId: integer('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    createdAt: tstz('created_at'),
+    /** When floodwatch first saw the repo public; null while it is private. */
+    firstSeenPublicAt: tstz('first_seen_public_at'),
+    private: boolean('private').notNull().default(false),
+    gated: text('gated'),
+    task: text('task'),
+    library: text('library'),
+    license: text('license'),
+    params: bigint('params', { mode: 'number' }),
+    downloads: integer('downloads').notNull().default(0),
+    likes: integer('likes').notNull().default(0),
+    trendingScore: real('trending_score').notNull().default(0),
+    baseModels: text('base_models').array().notNull().default(sql`'{}'::text[]`),
+    /** How the repo derives from its first base model: finetune, quantized, adapter, merge. */
+    relation: text('relation'),
+    isVariant: boolean('is_variant').notNull().default(false),
+    parentId: text('parent_id'),
+    releaseId: bigint('release_id', { mode: 'number' }).references(() => releases.id, { onDelete: 'set null' }),
+    /** Stored by a baseline poll: known, never alerted. */
+    baseline: boolean('baseline').notNull().default(false),
+    lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+    metricsAt: tstz('metrics_at'),
+  },
+  (t) => [
+    index('models_repo_lower_idx').on(sql`lower(${t.repo})`),
+    index('models_lab_idx').on(t.labId),
+    index('models_release_idx').on(t.releaseId),
+    index('models_downloads_idx').on(t.downloads),
+  ],
+);
+
+/** A channel's wish to receive releases, with its filters; `destination` is opaque to everything but its platform. */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: serial('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    destination: text('destination').notNull(),
+    labIds: integer('lab_ids').array(),
+    countries: text('countries').array(),
+    tasks: text('tasks').array(),
+    minParamsB: doublePrecision('min_params_b'),
+    variants: boolean('variants').notNull().default(false),
+    mode: text('mode').notNull().default('instant'),
+    createdBy: text('created_by'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    pausedAt: tstz('paused_at'),
+    pauseReason: text('pause_reason'),
+  },
+  (t) => [index('subscriptions_workspace_idx').on(t.workspaceId)],
+);
+
+/** The outbox: one row per (subscription, release), claimed, sent outside any transaction, then recorded. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    releaseId: bigint('release_id', { mode: 'number' })
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    dueAt: tstz('due_at').notNull().defaultNow(),
+    leaseUntil: tstz('lease_until'),
+    sentAt: tstz('sent_at'),
+    messageRef: text('message_ref'),
+    lastError: text('last_error'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_subscription_release_key').on(t.subscriptionId, t.releaseId),
+    index('deliveries_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.state} in ('pending', 'sending')`),
+  ],
+);

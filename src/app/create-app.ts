@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { DatabaseHandle } from '../../db/database.js';
+import type { Config } from '../config/env.js';
+import type { AlertAdapter } from '../delivery/adapter.js';
+import { dispatchDue, type DispatchResult } from '../delivery/dispatcher.js';
+import { createConsoleAdapter } from '../platforms/console/console-adapter.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { createHubSource } from '../sources/hf-hub/client.js';
+import { createHubFetch } from '../sources/hf-hub/hub-fetch.js';
+import { runTick, type TickResult } from '../worker/tick.js';
+
+/** Repos read per org per steady-state tick; more only when all of them are new. */
+export const STEADY_PAGE_SIZE = 10;
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  logger: Logger;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  out?: NodeJS.WritableStream;
+  /** Adapters beyond the console's (Discord, Slack). */
+  adapters?: AlertAdapter[];
+}
+
+export interface App {
+  tick(full: boolean): Promise<TickResult>;
+  dispatch(): Promise<DispatchResult>;
+}
+
+/** Wires the Hub source, the worker and the dispatcher to one database. */
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? systemClock;
+  const now = () => clock.now();
+  const hubFetch = createHubFetch({ clock, logger: deps.logger, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const hub = createHubSource({
+    hubUrl: deps.config.HF_ENDPOINT,
+    accessToken: deps.config.HF_TOKEN,
+    fetch: hubFetch,
+    logger: deps.logger,
+  });
+  const adapters = [createConsoleAdapter({ hubUrl: deps.config.HF_ENDPOINT, ...(deps.out ? { out: deps.out } : {}) }), ...(deps.adapters ?? [])];
+  const db = deps.database.db;
+  return {
+    tick: (full) => runTick({ db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE }, { full }),
+    dispatch: () => dispatchDue({ db, adapters, logger: deps.logger, now }),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import { openDatabase } from '../../db/open-database.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import { readEnv, type Config } from '../config/env.js';
+import { createLogger } from '../shared/logger.js';
+
+export interface CliIo {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CliContext {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  io: CliIo;
+}
+
+/** Reads the configuration and opens the database (taking the embedded database's lock) for one command. */
+export async function withContext<T>(io: CliIo, run: (ctx: CliContext) => Promise<T>): Promise<T> {
+  const config = readEnv(io.env);
+  const logger = createLogger(config.LOG_LEVEL, io.err);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    return await run({ config, logger, database, io });
+  } finally {
+    await database.close();
+  }
+}
+
+export function print(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(text.endsWith('\n') ? text : `${text}\n`);
+}

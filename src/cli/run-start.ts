@@ -1,0 +1,32 @@
+import { createApp } from '../app/create-app.js';
+import { createScheduler } from '../worker/scheduler.js';
+import { withContext, type CliIo } from './context.js';
+import { parseCommand } from './parse.js';
+
+/** Runs the service until SIGINT or SIGTERM. */
+export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
+  parseCommand(args, {}, 'start');
+  return withContext(io, async ({ config, logger, database }) => {
+    const app = createApp({ config, logger, database, out: io.out });
+    const scheduler = createScheduler({
+      pollCron: config.POLL_CRON,
+      reconcileCron: config.RECONCILE_CRON,
+      poll: (full) => app.tick(full),
+      dispatch: () => app.dispatch(),
+      logger,
+    });
+    const stopped = new Promise<string>((resolve) => {
+      signals.once('SIGINT', () => resolve('SIGINT'));
+      signals.once('SIGTERM', () => resolve('SIGTERM'));
+    });
+    logger.info(
+      { database: database.kind, hub: config.HF_ENDPOINT, pollCron: config.POLL_CRON, reconcileCron: config.RECONCILE_CRON },
+      'floodwatch started',
+    );
+    await scheduler.start();
+    const signal = await stopped;
+    logger.info({ signal }, 'floodwatch stopping');
+    await scheduler.stop();
+    return 0;
+  });
+}

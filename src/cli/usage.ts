@@ -1,0 +1,38 @@
+export const USAGE = {
+  main: `floodwatch — alerts for open-weight model releases on the Hugging Face Hub
+
+Usage: floodwatch <command> [options]
+
+Commands:
+  start                                  run the service: poll on POLL_CRON, reconcile on RECONCILE_CRON, deliver alerts
+  poll --once [--full]                   one tick (--full adds the full reconcile listing), deliver, exit
+  labs list [--json]                     the lab catalog and what the console tracks
+  labs add <org> --country CC [--name N] track a Hub org (a new org's first poll is a silent baseline)
+  labs remove <org>                      stop tracking the lab that owns <org>
+  releases [--days N] [--json]           releases first seen in the last N days (default 7)
+  help [command]                         this text, or one command's
+
+Configuration comes from the environment; see README.md.`,
+  start: `Usage: floodwatch start
+
+Runs the service: a first tick at once, then a poll tick on POLL_CRON and a full reconcile on
+RECONCILE_CRON, delivering alerts after each tick and retries in between. Stops on SIGINT/SIGTERM.`,
+  poll: `Usage: floodwatch poll --once [--full]
+
+Runs one tick over every tracked org, delivers the resulting alerts and exits.
+  --once   required: run one tick and exit (the service is "floodwatch start")
+  --full   also list every repo of every org (the reconcile), to find old repos made public now`,
+  labs: `Usage:
+  floodwatch labs list [--json]
+  floodwatch labs add <org> --country CC [--name "Lab name"]
+  floodwatch labs remove <org>
+
+<org> is a Hugging Face org (e.g. deepseek-ai); CC an ISO 3166-1 alpha-2 country code (e.g. CN).
+An org already in the catalog needs no --country. Adding an org of a known lab tracks that lab.`,
+  releases: `Usage: floodwatch releases [--days N] [--json]
+
+Lists the releases first seen in the last N days (1 to 365, default 7), newest first.
+  --json   print a JSON array: each release with its lab, country, first-seen time and models`,
+} as const;
+
+export type UsageTopic = keyof typeof USAGE;

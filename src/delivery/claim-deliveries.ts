@@ -1,0 +1,64 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql, lt } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { deliveries, subscriptions } from '../../db/schema.js';
+
+export interface ClaimedDelivery {
+  id: number;
+  releaseId: number;
+  subscriptionId: number;
+  attempts: number;
+  platform: string;
+  destination: string;
+}
+
+/**
+ * Claims due deliveries for the given platforms under a lease and commits, so the sends happen
+ * outside any transaction and a replica (or a crashed process's successor) skips what is leased.
+ */
+export async function claimDeliveries(
+  db: Database,
+  options: { platforms: readonly string[]; now: Date; leaseMs: number; limit: number },
+): Promise<ClaimedDelivery[]> {
+  if (options.platforms.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId))
+      .where(
+        and(
+          inArray(deliveries.state, ['pending', 'sending']),
+          lte(deliveries.dueAt, options.now),
+          or(isNull(deliveries.leaseUntil), lt(deliveries.leaseUntil, options.now)),
+          isNull(subscriptions.pausedAt),
+          inArray(subscriptions.platform, [...options.platforms]),
+        ),
+      )
+      .orderBy(asc(deliveries.dueAt), asc(deliveries.id))
+      .limit(options.limit)
+      .for('update', { of: deliveries, skipLocked: true });
+    if (due.length === 0) return [];
+    const claimed = await tx
+      .update(deliveries)
+      .set({
+        state: 'sending',
+        attempts: sql`${deliveries.attempts} + 1`,
+        leaseUntil: new Date(options.now.getTime() + options.leaseMs),
+      })
+      .where(inArray(deliveries.id, due.map((d) => d.id)))
+      .returning({
+        id: deliveries.id,
+        releaseId: deliveries.releaseId,
+        subscriptionId: deliveries.subscriptionId,
+        attempts: deliveries.attempts,
+      });
+    const subs = await tx
+      .select({ id: subscriptions.id, platform: subscriptions.platform, destination: subscriptions.destination })
+      .from(subscriptions)
+      .where(inArray(subscriptions.id, [...new Set(claimed.map((c) => c.subscriptionId))]));
+    const subById = new Map(subs.map((s) => [s.id, s]));
+    return claimed
+      .map((c) => ({ ...c, platform: subById.get(c.subscriptionId)!.platform, destination: subById.get(c.subscriptionId)!.destination }))
+      .sort((a, b) => a.id - b.id);
+  });
+}

@@ -1,0 +1,34 @@
+import { and, eq } from 'drizzle-orm';
+import type { Transaction } from '../../db/database.js';
+import { deliveries, subscriptions, workspaceLabs } from '../../db/schema.js';
+import { dueAt } from './due-at.js';
+import { matches, type ReleaseFacts } from './matches.js';
+
+/**
+ * Writes one outbox row per subscription that wants the release, inside the caller's transaction,
+ * so a release and its deliveries exist together or not at all. A paused subscription gets its rows
+ * too: they wait until it is resumed. Returns how many rows it wrote.
+ */
+export async function fanOut(tx: Transaction, release: ReleaseFacts & { id: number }, now: Date): Promise<number> {
+  const candidates = await tx
+    .select({
+      id: subscriptions.id,
+      labIds: subscriptions.labIds,
+      countries: subscriptions.countries,
+      tasks: subscriptions.tasks,
+      minParamsB: subscriptions.minParamsB,
+      variants: subscriptions.variants,
+      mode: subscriptions.mode,
+    })
+    .from(subscriptions)
+    .innerJoin(
+      workspaceLabs,
+      and(eq(workspaceLabs.workspaceId, subscriptions.workspaceId), eq(workspaceLabs.labId, release.labId)),
+    );
+  const rows = candidates
+    .filter((sub) => matches(sub, release))
+    .map((sub) => ({ subscriptionId: sub.id, releaseId: release.id, dueAt: dueAt(sub.mode, now) }));
+  if (rows.length === 0) return 0;
+  const written = await tx.insert(deliveries).values(rows).onConflictDoNothing().returning({ id: deliveries.id });
+  return written.length;
+}

@@ -1,0 +1,29 @@
+export interface SubscriptionFilter {
+  labIds: number[] | null;
+  countries: string[] | null;
+  tasks: string[] | null;
+  minParamsB: number | null;
+  variants: boolean;
+}
+
+export interface ReleaseFacts {
+  labId: number;
+  country: string;
+  tasks: readonly string[];
+  /** The largest parameter count among the release's models, when the Hub reported one. */
+  maxParams?: number | undefined;
+  variantOnly: boolean;
+}
+
+/**
+ * Whether a subscription wants a release. An empty or null filter takes everything; a release of
+ * unknown size passes a size filter, because a missed alert costs more than an extra one.
+ */
+export function matches(sub: SubscriptionFilter, release: ReleaseFacts): boolean {
+  if (release.variantOnly && !sub.variants) return false;
+  if (sub.labIds?.length && !sub.labIds.includes(release.labId)) return false;
+  if (sub.countries?.length && !sub.countries.includes(release.country)) return false;
+  if (sub.tasks?.length && !release.tasks.some((t) => sub.tasks!.includes(t))) return false;
+  if (sub.minParamsB != null && release.maxParams !== undefined && release.maxParams < sub.minParamsB * 1e9) return false;
+  return true;
+}

@@ -1,0 +1,46 @@
+import type { ModelView, ReleaseView } from '../queries/release-view.js';
+import { flag } from './flag.js';
+import { formatDate, formatParams, formatTime } from './numbers.js';
+
+/** The facts every platform shows about a release, already worded; each platform lays them out its own way. */
+export interface ReleaseSummary {
+  headline: string;
+  labLine: string;
+  url: string;
+  title: string;
+  task?: string | undefined;
+  size?: string | undefined;
+  license?: string | undefined;
+  gated?: string | undefined;
+  created?: string | undefined;
+  firstSeen: string;
+  models: string[];
+  variants: string[];
+}
+
+function lead(release: ReleaseView): ModelView | undefined {
+  return release.models.find((m) => m.repo === release.title) ?? release.models[0];
+}
+
+export function summarizeRelease(release: ReleaseView, hubUrl: string): ReleaseSummary {
+  const main = lead(release);
+  const originals = release.models.filter((m) => !m.isVariant).map((m) => m.repo);
+  const variants = release.models.filter((m) => m.isVariant).map((m) => m.repo);
+  const sizes = release.models.filter((m) => !m.isVariant || release.variantOnly).flatMap((m) => formatParams(m.params) ?? []);
+  const created = release.models.flatMap((m) => (m.createdAt ? [m.createdAt] : [])).sort((a, b) => a.getTime() - b.getTime())[0];
+  const labFlag = flag(release.lab.country);
+  return {
+    headline: release.variantOnly ? `New variant: ${release.title}` : `New release: ${release.title}`,
+    labLine: `${labFlag ? `${labFlag} ` : ''}${release.lab.name} (${release.lab.country})`,
+    url: `${hubUrl}/${release.title}`,
+    title: release.title,
+    task: main?.task ?? undefined,
+    size: sizes.length > 1 ? [...new Set(sizes)].join(', ') : sizes[0],
+    license: main?.license ?? undefined,
+    gated: main?.gated ? `yes (${main.gated})` : undefined,
+    created: created ? formatDate(created) : undefined,
+    firstSeen: formatTime(release.firstSeenAt),
+    models: originals,
+    variants,
+  };
+}

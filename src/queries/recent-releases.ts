@@ -1,0 +1,41 @@
+import { and, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.js';
+import { labs, releases, workspaceLabs } from '../../db/schema.js';
+import { loadReleaseViews } from './load-release-views.js';
+import type { ReleaseView } from './release-view.js';
+
+export interface RecentReleasesQuery {
+  now: Date;
+  days: number;
+  /** Only labs this workspace tracks; every lab when absent. */
+  workspaceId?: string | undefined;
+  labIds?: readonly number[] | undefined;
+  country?: string | undefined;
+  /** Include releases made only of variants. */
+  variants?: boolean | undefined;
+  limit?: number | undefined;
+}
+
+/** Releases first seen in the last `days`, newest first. */
+export async function recentReleases(db: Queryable, query: RecentReleasesQuery): Promise<ReleaseView[]> {
+  const since = new Date(query.now.getTime() - query.days * 86_400_000);
+  const conditions: SQL[] = [gte(releases.firstSeenAt, since)];
+  if (!query.variants) conditions.push(eq(releases.variantOnly, false));
+  if (query.labIds?.length) conditions.push(inArray(releases.labId, [...query.labIds]));
+  if (query.country) conditions.push(eq(labs.country, query.country));
+  if (query.workspaceId !== undefined) {
+    const tracked = db
+      .select({ labId: workspaceLabs.labId })
+      .from(workspaceLabs)
+      .where(eq(workspaceLabs.workspaceId, query.workspaceId));
+    conditions.push(inArray(releases.labId, tracked));
+  }
+  const rows = await db
+    .select({ id: releases.id })
+    .from(releases)
+    .innerJoin(labs, eq(labs.id, releases.labId))
+    .where(and(...conditions))
+    .orderBy(desc(releases.firstSeenAt), desc(releases.id))
+    .limit(query.limit ?? 200);
+  return loadReleaseViews(db, rows.map((r) => r.id));
+}

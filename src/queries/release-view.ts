@@ -1,0 +1,25 @@
+export interface ModelView {
+  id: string;
+  repo: string;
+  task: string | null;
+  params: number | null;
+  license: string | null;
+  gated: string | null;
+  library: string | null;
+  createdAt: Date | null;
+  firstSeenPublicAt: Date | null;
+  isVariant: boolean;
+  relation: string | null;
+  baseModels: string[];
+}
+
+/** Everything an alert or a listing says about one release, platform-neutral. */
+export interface ReleaseView {
+  id: number;
+  title: string;
+  variantOnly: boolean;
+  firstSeenAt: Date;
+  lab: { id: number; name: string; country: string };
+  /** The release's models, originals first, then variants, each group by name. */
+  models: ModelView[];
+}

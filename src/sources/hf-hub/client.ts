@@ -1,0 +1,134 @@
+import { listModels, modelInfo } from '@huggingface/hub';
+import type { Logger } from 'pino';
+import { toHubError } from './errors.js';
+import { lineageFromTags, type Lineage } from './lineage.js';
+import { detailsSchema, listingSchema, type ListingItem } from './schema.js';
+
+export interface HubModel {
+  /** The Hub's stable `_id`. */
+  id: string;
+  repo: string;
+  private: boolean;
+  gated: false | 'auto' | 'manual';
+  task?: string | undefined;
+  downloads: number;
+  likes: number;
+  createdAt?: Date | undefined;
+  /** Present when the listing asked for tags (baseline listings) or from details. */
+  lineage?: Lineage | undefined;
+  library?: string | undefined;
+}
+
+export interface HubModelDetails extends HubModel {
+  lineage: Lineage;
+  license?: string | undefined;
+  params?: number | undefined;
+}
+
+export interface HubSource {
+  /** An org's newest repos by `createdAt`, lazily paged `pageSize` at first, then 500 at a time. */
+  newest(org: string, pageSize: number): AsyncIterable<HubModel>;
+  /** Every repo of an org, paged 500 at a time; `withTags` adds lineage at the cost of bytes. */
+  all(org: string, options?: { withTags?: boolean }): AsyncIterable<HubModel>;
+  /** One repo's details, or undefined when it is gone or private. */
+  details(repo: string): Promise<HubModelDetails | undefined>;
+}
+
+export interface HubSourceOptions {
+  hubUrl: string;
+  accessToken?: string | undefined;
+  fetch: typeof fetch;
+  logger: Logger;
+}
+
+function licenseFromTags(tags: readonly string[]): string | undefined {
+  return tags.find((t) => t.startsWith('license:'))?.slice('license:'.length);
+}
+
+function toModel(item: ListingItem): HubModel {
+  return {
+    id: item.id,
+    repo: item.name,
+    private: item.private,
+    gated: item.gated,
+    task: item.task,
+    downloads: item.downloads,
+    likes: item.likes,
+    createdAt: item.createdAt,
+    lineage: item.tags ? lineageFromTags(item.tags) : undefined,
+    library: item.library_name,
+  };
+}
+
+/** Reads the Hub with `@huggingface/hub` through an injected fetch; a malformed item is dropped, not the page. */
+export function createHubSource(options: HubSourceOptions): HubSource {
+  const common = {
+    hubUrl: options.hubUrl,
+    fetch: options.fetch,
+    ...(options.accessToken ? { accessToken: options.accessToken } : {}),
+  };
+  const { logger } = options;
+
+  async function* parse(items: AsyncIterable<unknown>, org: string): AsyncGenerator<HubModel> {
+    try {
+      for await (const raw of items) {
+        const parsed = listingSchema.safeParse(raw);
+        if (!parsed.success) {
+          logger.warn({ org, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'hub item dropped');
+          continue;
+        }
+        yield toModel(parsed.data);
+      }
+    } catch (error) {
+      throw toHubError(error);
+    }
+  }
+
+  return {
+    newest(org, pageSize) {
+      return parse(
+        (async function* () {
+          const seen = new Set<string>();
+          const first = listModels({ ...common, search: { owner: org }, sort: 'createdAt', limit: pageSize, additionalFields: ['createdAt'] });
+          let count = 0;
+          for await (const item of first) {
+            seen.add(item.id);
+            count++;
+            yield item;
+          }
+          if (count < pageSize) return;
+          // The whole first page was read by the caller: go on with full pages, skipping what it saw.
+          for await (const item of listModels({ ...common, search: { owner: org }, sort: 'createdAt', additionalFields: ['createdAt'] })) {
+            if (!seen.has(item.id)) yield item;
+          }
+        })(),
+        org,
+      );
+    },
+    all(org, { withTags = false } = {}) {
+      const additionalFields = withTags ? (['createdAt', 'tags', 'library_name'] as const) : (['createdAt'] as const);
+      return parse(listModels({ ...common, search: { owner: org }, sort: 'createdAt', additionalFields: [...additionalFields] }), org);
+    },
+    async details(repo) {
+      let raw: unknown;
+      try {
+        raw = await modelInfo({ ...common, name: repo, additionalFields: ['createdAt', 'tags', 'safetensors', 'cardData', 'library_name'] });
+      } catch (error) {
+        if ((error as { statusCode?: unknown }).statusCode === 404) return undefined;
+        throw toHubError(error);
+      }
+      const parsed = detailsSchema.safeParse(raw);
+      if (!parsed.success) {
+        logger.warn({ repo, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'hub details malformed');
+        return undefined;
+      }
+      const item = parsed.data;
+      return {
+        ...toModel(item),
+        lineage: lineageFromTags(item.tags, item.cardData?.base_model),
+        license: item.cardData?.license ?? licenseFromTags(item.tags),
+        params: item.safetensors?.total,
+      };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** Parses `RateLimit: "api";r=<remaining>;t=<seconds until reset>` (the Hub's header, IETF draft form). */
+export function parseRateLimit(header: string | null): { remaining?: number; resetSeconds?: number } {
+  if (!header) return {};
+  const result: { remaining?: number; resetSeconds?: number } = {};
+  for (const part of header.split(';')) {
+    const [key, value] = part.trim().split('=');
+    const n = Number(value);
+    if (value === undefined || !Number.isFinite(n) || n < 0) continue;
+    if (key === 'r') result.remaining = n;
+    if (key === 't') result.resetSeconds = n;
+  }
+  return result;
+}
+
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`. */
+export function parseRetryAfter(header: string | null, now: Date): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now.getTime());
+}
+
+/** How long to wait after a 429: the Hub's own `RateLimit` reset, then `Retry-After`, then backoff. */
+export function waitAfter429(
+  headers: Headers,
+  attempt: number,
+  now: Date,
+  random: () => number = Math.random,
+): number {
+  const { resetSeconds } = parseRateLimit(headers.get('ratelimit'));
+  if (resetSeconds !== undefined) return resetSeconds * 1000;
+  const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+  if (retryAfter !== undefined) return retryAfter;
+  const base = 1000 * 2 ** attempt;
+  return base + Math.floor(random() * base);
+}

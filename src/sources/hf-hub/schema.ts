@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const hubId = z.string().regex(/^[0-9a-f]{6,64}$/i);
+const repoName = z.string().regex(/^[\w.-]+\/[\w.-]+$/);
+const isoDate = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)))
+  .transform((v) => new Date(v));
+const count = z.number().int().nonnegative().catch(0);
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** One item of a model listing as `@huggingface/hub` yields it (`id` is the Hub's `_id`). */
+export const listingSchema = z.object({
+  id: hubId,
+  name: repoName,
+  private: z.boolean().catch(false),
+  gated: z.union([z.literal(false), z.enum(['auto', 'manual'])]).catch(false),
+  task: lenient(z.string()),
+  downloads: count,
+  likes: count,
+  createdAt: lenient(isoDate),
+  tags: z.array(z.string()).catch([]).optional(),
+  library_name: lenient(z.string()),
+});
+
+export type ListingItem = z.output<typeof listingSchema>;
+
+const baseModel = z.union([z.string(), z.array(z.string())]).optional().catch(undefined);
+
+/** What the repo page knows beyond the listing; every field optional, every bad field dropped. */
+export const detailsSchema = listingSchema.extend({
+  tags: z.array(z.string()).catch([]),
+  safetensors: lenient(z.object({ total: z.number().nonnegative() })),
+  cardData: lenient(
+    z.object({
+      license: lenient(z.string()),
+      base_model: baseModel,
+    }),
+  ),
+});
+
+export type DetailsItem = z.output<typeof detailsSchema>;

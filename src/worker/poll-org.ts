@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+import type { Database } from '../../db/database.js';
+import type { HubModelDetails, HubSource } from '../sources/hf-hub/client.js';
+import { listOrg, type PollMode } from './list-org.js';
+import { diffListing, loadStored, recordPoll, type PollRecord } from './record-poll.js';
+
+export interface OrgToPoll {
+  org: string;
+  labId: number;
+  /** Every org of the lab, lower-cased: what counts as the lab's own model. */
+  labOrgs: ReadonlySet<string>;
+  baselineDone: boolean;
+}
+
+export interface PollDeps {
+  db: Database;
+  hub: HubSource;
+  logger: Logger;
+  now: () => Date;
+  pageSize: number;
+}
+
+export interface OrgPollResult extends PollRecord {
+  org: string;
+  mode: PollMode;
+  listed: number;
+}
+
+/**
+ * Polls one org: lists it, diffs against what is stored, fetches details for repos seen public for
+ * the first time, then writes everything in one transaction. Throws on any Hub fault before writing,
+ * so a failed poll changes nothing.
+ */
+export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean): Promise<OrgPollResult> {
+  const mode: PollMode = !target.baselineDone ? 'baseline' : full ? 'full' : 'steady';
+  const listing = await listOrg(deps.db, deps.hub, target.org, mode, deps.pageSize);
+  const stored = await loadStored(deps.db, listing.map((m) => m.id));
+  const { updated, silent, candidates } = diffListing(listing, stored, mode);
+
+  const fresh: HubModelDetails[] = [];
+  for (const candidate of candidates) {
+    const details = await deps.hub.details(candidate.repo);
+    if (details === undefined) {
+      deps.logger.warn({ org: target.org, repo: candidate.repo }, 'new repo vanished before its details were read');
+      continue;
+    }
+    fresh.push(details);
+  }
+
+  const record = await recordPoll(deps.db, {
+    org: target.org,
+    labId: target.labId,
+    labOrgs: target.labOrgs,
+    mode,
+    changes: { updated, silent, fresh },
+    now: deps.now(),
+  });
+  return { ...record, org: target.org, mode, listed: listing.length };
+}

@@ -1,0 +1,176 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../../db/database.js';
+import { labOrgs, models } from '../../db/schema.js';
+import type { HubModel, HubModelDetails } from '../sources/hf-hub/client.js';
+import type { PollMode } from './list-org.js';
+import { createReleases, type NewModel } from './create-releases.js';
+
+export interface StoredState {
+  id: string;
+  repo: string;
+  private: boolean;
+}
+
+export interface PollChanges {
+  /** Known repos whose listing data changed (rename, visibility, counters). */
+  updated: HubModel[];
+  /** Repos never stored that are private, or anything found by a baseline: stored silently. */
+  silent: HubModel[];
+  /** Repos seen public for the first time, with their details. */
+  fresh: HubModelDetails[];
+}
+
+export interface PollRecord {
+  releaseIds: number[];
+  deliveries: number;
+  stored: number;
+}
+
+/** Sorts a listing against what is stored: what to update, store silently, or treat as new. */
+export function diffListing(
+  items: readonly HubModel[],
+  stored: ReadonlyMap<string, StoredState>,
+  mode: PollMode,
+): { updated: HubModel[]; silent: HubModel[]; candidates: HubModel[] } {
+  const updated: HubModel[] = [];
+  const silent: HubModel[] = [];
+  const candidates: HubModel[] = [];
+  for (const item of items) {
+    const known = stored.get(item.id);
+    if (known === undefined) {
+      if (item.private || mode === 'baseline') silent.push(item);
+      else candidates.push(item);
+      continue;
+    }
+    // A baseline is silent even for a repo that turned public while nobody tracked its org.
+    if (known.private && !item.private && mode !== 'baseline') candidates.push(item);
+    else updated.push(item);
+  }
+  return { updated, silent, candidates };
+}
+
+export async function loadStored(db: Database, ids: string[]): Promise<Map<string, StoredState>> {
+  const out = new Map<string, StoredState>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .select({ id: models.id, repo: models.repo, private: models.private })
+      .from(models)
+      .where(inArray(models.id, ids.slice(i, i + 1000)));
+    for (const row of rows) out.set(row.id, row);
+  }
+  return out;
+}
+
+function orgOf(repo: string): string {
+  return repo.slice(0, repo.indexOf('/'));
+}
+
+async function applyUpdates(tx: Transaction, items: readonly HubModel[], now: Date): Promise<void> {
+  for (let i = 0; i < items.length; i += 500) {
+    const batch = items.slice(i, i + 500).map((m) => ({
+      id: m.id,
+      repo: m.repo,
+      org: orgOf(m.repo),
+      private: m.private,
+      gated: m.gated === false ? null : m.gated,
+      task: m.task ?? null,
+      downloads: m.downloads,
+      likes: m.likes,
+    }));
+    await tx.execute(sql`
+      update models set repo = v.repo, org = v.org, private = v.private, gated = v.gated,
+        task = coalesce(v.task, models.task), downloads = v.downloads, likes = v.likes, last_seen_at = ${now}
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+        as v(id text, repo text, org text, private boolean, gated text, task text, downloads integer, likes integer)
+      where models.id = v.id`);
+  }
+}
+
+async function storeSilently(tx: Transaction, items: readonly HubModel[], labId: number, now: Date, baseline: boolean): Promise<number> {
+  let stored = 0;
+  for (let i = 0; i < items.length; i += 500) {
+    const rows = items.slice(i, i + 500).map((m) => ({
+      id: m.id,
+      repo: m.repo,
+      org: orgOf(m.repo),
+      labId,
+      createdAt: m.createdAt ?? null,
+      private: m.private,
+      gated: m.gated === false ? null : m.gated,
+      task: m.task ?? null,
+      library: m.library ?? null,
+      downloads: m.downloads,
+      likes: m.likes,
+      baseModels: m.lineage?.baseModels ?? [],
+      relation: m.lineage?.relation ?? null,
+      baseline,
+      lastSeenAt: now,
+    }));
+    const written = await tx.insert(models).values(rows).onConflictDoNothing().returning({ id: models.id });
+    stored += written.length;
+  }
+  return stored;
+}
+
+/**
+ * Claims the fresh repos inside the transaction: a repo becomes new only for the writer whose insert
+ * (or private-to-public update) actually changed the row, so two replicas never alert the same repo.
+ */
+async function claimFresh(tx: Transaction, fresh: readonly HubModelDetails[], labId: number, now: Date): Promise<HubModelDetails[]> {
+  if (fresh.length === 0) return [];
+  const values = fresh.map((m) => ({
+    id: m.id,
+    repo: m.repo,
+    org: orgOf(m.repo),
+    labId,
+    createdAt: m.createdAt ?? null,
+    firstSeenPublicAt: now,
+    private: false,
+    gated: m.gated === false ? null : m.gated,
+    task: m.task ?? null,
+    library: m.library ?? null,
+    license: m.license ?? null,
+    params: m.params ?? null,
+    downloads: m.downloads,
+    likes: m.likes,
+    baseModels: m.lineage.baseModels,
+    relation: m.lineage.relation ?? null,
+    lastSeenAt: now,
+  }));
+  const inserted = await tx.insert(models).values(values).onConflictDoNothing().returning({ id: models.id });
+  const claimed = new Set(inserted.map((r) => r.id));
+  for (const value of values) {
+    if (claimed.has(value.id)) continue;
+    const flipped = await tx
+      .update(models)
+      .set({ ...value, id: undefined })
+      .where(and(eq(models.id, value.id), eq(models.private, true)))
+      .returning({ id: models.id });
+    if (flipped.length > 0) claimed.add(value.id);
+  }
+  return fresh.filter((m) => claimed.has(m.id));
+}
+
+/** Writes one org's poll in one transaction: updates, silent rows, new releases and their deliveries. */
+export async function recordPoll(
+  db: Database,
+  input: { org: string; labId: number; labOrgs: ReadonlySet<string>; mode: PollMode; changes: PollChanges; now: Date },
+): Promise<PollRecord> {
+  const { org, labId, mode, changes, now } = input;
+  return db.transaction(async (tx) => {
+    await applyUpdates(tx, changes.updated, now);
+    const stored = await storeSilently(tx, changes.silent, labId, now, mode === 'baseline');
+    const claimed = await claimFresh(tx, changes.fresh, labId, now);
+    const created = await createReleases(tx, { labId, labOrgs: input.labOrgs, models: claimed as NewModel[], now });
+    await tx
+      .update(labOrgs)
+      .set({
+        polledAt: now,
+        baselineAt: sql`coalesce(${labOrgs.baselineAt}, ${now})`,
+        lastError: null,
+        ...(mode === 'steady' ? {} : { reconciledAt: now }),
+      })
+      .where(eq(labOrgs.org, org));
+    return { releaseIds: created.releaseIds, deliveries: created.deliveries, stored: stored + claimed.length };
+  });
+}
