@@ -1,9 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = {
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  globalSetup: ['test/helpers/global-setup.ts'],
+};
+
+// The suite runs on PGlite; with TEST_DATABASE_URL set, the database tests run again on PostgreSQL.
+const postgres = process.env.TEST_DATABASE_URL
+  ? [{ test: { ...shared, name: 'postgres', include: ['test/integration/**/*.test.ts'], env: { FW_TEST_DB: 'postgres' } } }]
+  : [];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    projects: [{ test: { ...shared, name: 'pglite', include: ['test/**/*.test.ts'], env: { FW_TEST_DB: 'pglite' } } }, ...postgres],
   },
 });

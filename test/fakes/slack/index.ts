@@ -1,0 +1,13 @@
+export { startFakeSlack } from './web-api.js';
+export { signSlackRequest, type SlackSignatureHeaders } from './signing.js';
+export { postSlashCommand, slashCommandBody, type SlashCommandFields, type SlashCommandReply } from './slash-command.js';
+export { validateBlocks } from './limits.js';
+export type {
+  CompletedUpload,
+  FakeChannel,
+  FakeSlack,
+  FakeSlackOptions,
+  FakeUser,
+  PostedMessage,
+  RecordedCall,
+} from './types.js';

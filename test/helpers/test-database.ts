@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { DatabaseHandle } from '../../db/database.js';
+import { openPglite } from '../../db/open-pglite.js';
+import { openPostgres } from '../../db/open-postgres.js';
+
+export interface TestDatabase extends DatabaseHandle {
+  /** For PostgreSQL, the URL of this test's own database. */
+  url?: string;
+}
+
+/**
+ * A migrated, empty database of its own for a test file: in-memory PGlite from a dump taken once,
+ * or a PostgreSQL database cloned from a migrated template when the run targets PostgreSQL.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (process.env.FW_TEST_DB !== 'postgres') {
+    const dump = await readFile(inject('pgliteDump'));
+    return openPglite({ loadDataDir: new Blob([dump]) });
+  }
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `fw_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const handle = await openPostgres(u.href, { max: 4 });
+  return {
+    ...handle,
+    url: u.href,
+    async close() {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: base });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readEnv } from '../../src/config/env.js';
+
+describe('readEnv', () => {
+  it('has defaults that run with no environment at all', () => {
+    expect(readEnv({})).toMatchObject({
+      HF_ENDPOINT: 'https://huggingface.co',
+      DATA_DIR: './data',
+      POLL_CRON: '*/2 * * * *',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('accepts a six-field cron with seconds and trims a trailing slash from the endpoint', () => {
+    const config = readEnv({ POLL_CRON: '*/30 * * * * *', HF_ENDPOINT: 'http://127.0.0.1:9/', DATABASE_URL: '' });
+    expect(config.POLL_CRON).toBe('*/30 * * * * *');
+    expect(config.HF_ENDPOINT).toBe('http://127.0.0.1:9');
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reports every problem together and never echoes a secret', () => {
+    let error: unknown;
+    try {
+      readEnv({ HF_TOKEN: 'sekrit-value', POLL_CRON: 'often', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect((error as ConfigError).problems).toHaveLength(4);
+    expect(problems).toContain('HF_TOKEN');
+    expect(problems).toContain('POLL_CRON');
+    expect(problems).not.toContain('sekrit-value');
+  });
+});
