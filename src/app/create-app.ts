@@ -19,6 +19,8 @@ export interface AppDeps {
   clock?: Clock;
   fetch?: typeof fetch;
   out?: NodeJS.WritableStream;
+  /** Per Hub request; the default suits the real Hub. */
+  hubTimeoutMs?: number;
   /** Adapters beyond the console's (Discord, Slack). */
   adapters?: AlertAdapter[];
 }
@@ -32,7 +34,12 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const now = () => clock.now();
-  const hubFetch = createHubFetch({ clock, logger: deps.logger, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const hubFetch = createHubFetch({
+    clock,
+    logger: deps.logger,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.hubTimeoutMs ? { timeoutMs: deps.hubTimeoutMs } : {}),
+  });
   const hub = createHubSource({
     hubUrl: deps.config.HF_ENDPOINT,
     accessToken: deps.config.HF_TOKEN,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.js';
@@ -40,4 +41,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await dropper.end();
     },
   };
+}
+
+const TABLES = ['deliveries', 'subscriptions', 'models', 'releases', 'workspace_labs', 'lab_orgs', 'labs', 'workspaces'];
+
+/** Empties every table, so tests in one file can share one database. */
+export async function resetDatabase(handle: DatabaseHandle): Promise<void> {
+  await handle.db.execute(sql.raw(`truncate ${TABLES.join(', ')} restart identity cascade`));
 }

@@ -1,0 +1,24 @@
+# floodwatch: runs the TypeScript sources with tsx; no build step.
+FROM node:20-bookworm-slim
+
+ENV NODE_ENV=production \
+    DATA_DIR=/data
+WORKDIR /app
+
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+COPY tsconfig.json ./
+COPY bin ./bin
+COPY db ./db
+COPY commands ./commands
+COPY src ./src
+
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
+USER node
+
+# Slack's HTTP receiver listens here when Slack is configured.
+EXPOSE 3000
+STOPSIGNAL SIGTERM
+CMD ["node", "bin/floodwatch.js", "start"]

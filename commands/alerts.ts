@@ -1,0 +1,98 @@
+import { MODES, type Mode } from '../src/delivery/due-at.js';
+import { formatTime } from '../src/format/numbers.js';
+import { listSubscriptions, subscribe, unsubscribe, type SubscriptionView } from '../src/subscriptions/subscriptions.js';
+import { resolveLabs } from './lab-filter.js';
+import { defineCommand, type CommandGroup, type Inline } from './types.js';
+
+function describeFilters(s: Pick<SubscriptionView, 'labs' | 'countries' | 'tasks' | 'minParamsB' | 'variants' | 'mode'>): string {
+  const parts = [
+    s.labs.length ? `labs ${s.labs.join(', ')}` : 'every tracked lab',
+    s.countries.length ? `countries ${s.countries.join(', ')}` : undefined,
+    s.tasks.length ? `tasks ${s.tasks.join(', ')}` : undefined,
+    s.minParamsB != null ? `at least ${s.minParamsB}B parameters` : undefined,
+    s.variants ? 'variants too' : undefined,
+    s.mode,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+const subscribeCommand = defineCommand({
+  name: 'subscribe',
+  description: 'Send release alerts to this channel, optionally filtered (admins)',
+  admin: true,
+  options: [
+    { type: 'string', name: 'labs', description: 'Only these labs: names or Hub orgs, comma-separated', format: 'list', autocomplete: 'lab', maxLength: 500, example: 'DeepSeek,Qwen' },
+    { type: 'string', name: 'countries', description: 'Only labs from these countries: ISO codes, comma-separated', format: 'countries', maxLength: 100, example: 'CN,US' },
+    { type: 'string', name: 'tasks', description: 'Only these Hub tasks, comma-separated', format: 'list', maxLength: 300, example: 'text-generation' },
+    { type: 'number', name: 'min_params_b', description: 'Only models with at least this many billion parameters', min: 0, max: 100_000, example: '7' },
+    { type: 'boolean', name: 'variants', description: 'Also alert releases made only of quantizations and re-uploads', default: false },
+    { type: 'string', name: 'mode', description: 'Instant alerts, or a daily or weekly digest', choices: MODES, default: 'instant' },
+  ] as const,
+  async run(ctx, { workspace, channel, user, args }) {
+    const labs = args.labs ? await resolveLabs(ctx.db, args.labs) : [];
+    const filters = {
+      labIds: labs.map((l) => l.id),
+      countries: args.countries ? args.countries.split(',') : [],
+      tasks: args.tasks ? args.tasks.toLowerCase().split(',') : [],
+      minParamsB: args.min_params_b,
+      variants: args.variants,
+      mode: args.mode as Mode,
+    };
+    const { id, resumed } = await subscribe(ctx.db, {
+      workspaceId: workspace.id,
+      platform: workspace.platform,
+      destination: channel.destination,
+      createdBy: user.id,
+      ...filters,
+    });
+    const summary = describeFilters({ ...filters, labs: labs.map((l) => l.name), minParamsB: filters.minParamsB ?? null });
+    return {
+      ephemeral: false,
+      blocks: [
+        { type: 'text', text: [`Subscribed this channel (#${id}): ${summary}.`] },
+        ...(resumed ? [{ type: 'note' as const, text: [`Resumed ${resumed} paused subscription${resumed > 1 ? 's' : ''} of this channel.`] }] : []),
+      ],
+    };
+  },
+});
+
+const unsubscribeCommand = defineCommand({
+  name: 'unsubscribe',
+  description: "Stop one of this channel's subscriptions, or all of them (admins)",
+  admin: true,
+  options: [{ type: 'integer', name: 'id', description: 'The subscription number from /alerts list; all when left out', min: 1, max: 2_147_483_647, example: '3' }] as const,
+  async run(ctx, { workspace, channel, args }) {
+    const removed = await unsubscribe(ctx.db, { workspaceId: workspace.id, destination: channel.destination, id: args.id });
+    return { ephemeral: false, blocks: [{ type: 'text', text: [`Removed subscription${removed.length > 1 ? 's' : ''} ${removed.map((id) => `#${id}`).join(', ')}.`] }] };
+  },
+});
+
+const listCommand = defineCommand({
+  name: 'list',
+  description: "This channel's subscriptions and their filters",
+  options: [] as const,
+  async run(ctx, { workspace, channel }) {
+    const subs = await listSubscriptions(ctx.db, { workspaceId: workspace.id, destination: channel.destination });
+    if (subs.length === 0) return { ephemeral: true, blocks: [{ type: 'text', text: ['This channel has no subscriptions. An admin can add one with /alerts subscribe.'] }] };
+    const items = subs.map((s): Inline[] => [
+      { bold: `#${s.id}` },
+      ` ${describeFilters(s)}`,
+      s.pausedAt ? ` · PAUSED since ${formatTime(s.pausedAt)}: ${s.pauseReason ?? 'the channel refused the last alert'}` : '',
+    ]);
+    const paused = subs.some((s) => s.pausedAt);
+    return {
+      ephemeral: true,
+      title: 'Subscriptions of this channel',
+      blocks: [
+        { type: 'list', items },
+        ...(paused ? [{ type: 'note' as const, text: ['A paused subscription holds its alerts. Fix the bot\'s access to this channel, then run /alerts subscribe to resume.'] }] : []),
+      ],
+    };
+  },
+});
+
+export const alertsCommand: CommandGroup = {
+  name: 'alerts',
+  description: "This channel's release alerts",
+  subcommands: [subscribeCommand, unsubscribeCommand, listCommand],
+};

@@ -1,0 +1,33 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/database.js';
+import { labOrgs, labs } from '../db/schema.js';
+import { UserError } from '../src/shared/user-error.js';
+
+export interface LabRef {
+  id: number;
+  name: string;
+  country: string;
+}
+
+/** Finds a lab by name or by one of its orgs, any case; an unknown one is the user's mistake. */
+export async function resolveLab(db: Queryable, input: string): Promise<LabRef> {
+  const needle = input.trim().toLowerCase();
+  const [byName] = await db.select({ id: labs.id, name: labs.name, country: labs.country }).from(labs).where(eq(sql`lower(${labs.name})`, needle));
+  if (byName) return byName;
+  const [byOrg] = await db
+    .select({ id: labs.id, name: labs.name, country: labs.country })
+    .from(labOrgs)
+    .innerJoin(labs, eq(labs.id, labOrgs.labId))
+    .where(eq(sql`lower(${labOrgs.org})`, needle));
+  if (byOrg) return byOrg;
+  throw new UserError(`no lab called "${input.trim()}": try /labs list, or a Hub org such as deepseek-ai`);
+}
+
+export async function resolveLabs(db: Queryable, list: string): Promise<LabRef[]> {
+  const out: LabRef[] = [];
+  for (const item of list.split(',').filter(Boolean)) {
+    const lab = await resolveLab(db, item);
+    if (!out.some((l) => l.id === lab.id)) out.push(lab);
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { formatDate } from '../src/format/numbers.js';
+import { recentReleases } from '../src/queries/recent-releases.js';
+import { resolveLab } from './lab-filter.js';
+import { labLabel, repoLink, sizeOf } from './render-helpers.js';
+import { defineCommand, type Inline } from './types.js';
+
+export const releasesCommand = defineCommand({
+  name: 'releases',
+  description: 'Recent releases from the labs this workspace tracks, newest first',
+  options: [
+    { type: 'string', name: 'lab', description: 'Only this lab (name or Hub org)', autocomplete: 'lab', example: 'DeepSeek' },
+    { type: 'string', name: 'country', description: 'Only labs from this country (ISO code, e.g. CN)', format: 'country', example: 'CN' },
+    { type: 'integer', name: 'days', description: 'How many days back (1-90)', min: 1, max: 90, default: 7 },
+    { type: 'boolean', name: 'variants', description: 'Include releases made only of quantizations and re-uploads', default: false },
+  ] as const,
+  async run(ctx, { workspace, args }) {
+    const lab = args.lab === undefined ? undefined : await resolveLab(ctx.db, args.lab);
+    const list = await recentReleases(ctx.db, {
+      now: ctx.now(),
+      days: args.days,
+      workspaceId: workspace.id,
+      labIds: lab ? [lab.id] : undefined,
+      country: args.country,
+      variants: args.variants,
+      limit: 15,
+    });
+    const scope = [lab?.name, args.country].filter(Boolean).join(', ');
+    const title = `Releases in the last ${args.days} day${args.days > 1 ? 's' : ''}${scope ? ` (${scope})` : ''}`;
+    if (list.length === 0) return { ephemeral: true, title, blocks: [{ type: 'text', text: ['Nothing new from the labs tracked here.'] }] };
+    const items = list.map((release): Inline[] => {
+      const main = release.models.find((m) => m.repo === release.title) ?? release.models[0];
+      const variants = release.models.filter((m) => m.isVariant).length;
+      const facts = [sizeOf(main?.params), main?.task, variants ? `+${variants} variant${variants > 1 ? 's' : ''}` : undefined].filter(Boolean);
+      return [`${formatDate(release.firstSeenAt)} · ${labLabel(release.lab)} · `, repoLink(ctx.hubUrl, release.title), facts.length ? ` · ${facts.join(' · ')}` : ''];
+    });
+    return { ephemeral: true, title, blocks: [{ type: 'list', items }] };
+  },
+});

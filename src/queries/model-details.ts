@@ -1,0 +1,83 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.js';
+import { labOrgs, labs, models, releases } from '../../db/schema.js';
+
+export interface LineageStep {
+  repo: string;
+  lab?: { name: string; country: string } | undefined;
+}
+
+export interface ModelDetails {
+  id: string;
+  repo: string;
+  lab: { name: string; country: string };
+  createdAt: Date | null;
+  firstSeenPublicAt: Date | null;
+  task: string | null;
+  library: string | null;
+  license: string | null;
+  params: number | null;
+  gated: string | null;
+  private: boolean;
+  downloads: number;
+  likes: number;
+  trendingScore: number;
+  isVariant: boolean;
+  relation: string | null;
+  baseModels: LineageStep[];
+  release?: { id: number; title: string; firstSeenAt: Date; models: { repo: string; isVariant: boolean }[] } | undefined;
+}
+
+async function labsOfOrgs(db: Queryable, orgs: string[]): Promise<Map<string, { name: string; country: string }>> {
+  if (orgs.length === 0) return new Map();
+  const rows = await db
+    .select({ org: sql<string>`lower(${labOrgs.org})`, name: labs.name, country: labs.country })
+    .from(labOrgs)
+    .innerJoin(labs, eq(labs.id, labOrgs.labId))
+    .where(inArray(sql`lower(${labOrgs.org})`, orgs));
+  return new Map(rows.map((r) => [r.org, { name: r.name, country: r.country }]));
+}
+
+/** One model by repo name (any case), with its lineage's labs and its release. */
+export async function modelDetails(db: Queryable, repo: string): Promise<ModelDetails | undefined> {
+  const [row] = await db
+    .select({ model: models, labName: labs.name, country: labs.country })
+    .from(models)
+    .innerJoin(labs, eq(labs.id, models.labId))
+    .where(eq(sql`lower(${models.repo})`, repo.toLowerCase()))
+    .orderBy(asc(models.private))
+    .limit(1);
+  if (!row) return undefined;
+  const m = row.model;
+  const baseLabs = await labsOfOrgs(db, [...new Set(m.baseModels.map((b) => b.slice(0, b.indexOf('/')).toLowerCase()))]);
+  let release: ModelDetails['release'];
+  if (m.releaseId !== null) {
+    const [head] = await db.select().from(releases).where(eq(releases.id, m.releaseId));
+    const members = await db
+      .select({ repo: models.repo, isVariant: models.isVariant })
+      .from(models)
+      .where(eq(models.releaseId, m.releaseId))
+      .orderBy(asc(models.isVariant), asc(models.repo));
+    if (head) release = { id: head.id, title: head.title, firstSeenAt: head.firstSeenAt, models: members };
+  }
+  return {
+    id: m.id,
+    repo: m.repo,
+    lab: { name: row.labName, country: row.country },
+    createdAt: m.createdAt,
+    firstSeenPublicAt: m.firstSeenPublicAt,
+    task: m.task,
+    library: m.library,
+    license: m.license,
+    params: m.params,
+    gated: m.gated,
+    private: m.private,
+    downloads: m.downloads,
+    likes: m.likes,
+    trendingScore: m.trendingScore,
+    isVariant: m.isVariant,
+    relation: m.relation,
+    baseModels: m.baseModels.map((b) => ({ repo: b, lab: baseLabs.get(b.slice(0, b.indexOf('/')).toLowerCase()) })),
+    release,
+  };
+}

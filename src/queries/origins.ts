@@ -1,0 +1,42 @@
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.js';
+import { labs, models, releases, workspaceLabs } from '../../db/schema.js';
+
+export const ORIGIN_METRICS = ['releases', 'downloads', 'likes'] as const;
+export type OriginMetric = (typeof ORIGIN_METRICS)[number];
+
+export interface OriginShare {
+  key: string;
+  country: string;
+  value: number;
+}
+
+/**
+ * Totals per lab over a window among the labs a workspace tracks: releases first seen in it, or the
+ * downloads / likes of models created in it. Countries are summed from the labs by the caller.
+ */
+export async function originsByLab(
+  db: Queryable,
+  query: { workspaceId: string; metric: OriginMetric; since: Date },
+): Promise<OriginShare[]> {
+  const tracked = db.select({ labId: workspaceLabs.labId }).from(workspaceLabs).where(eq(workspaceLabs.workspaceId, query.workspaceId));
+  if (query.metric === 'releases') {
+    const value = sql<number>`count(*)::int`;
+    return db
+      .select({ key: labs.name, country: labs.country, value })
+      .from(releases)
+      .innerJoin(labs, eq(labs.id, releases.labId))
+      .where(and(inArray(releases.labId, tracked), gte(releases.firstSeenAt, query.since), eq(releases.variantOnly, false)))
+      .groupBy(labs.name, labs.country)
+      .orderBy(desc(value));
+  }
+  const column = query.metric === 'downloads' ? models.downloads : models.likes;
+  const value = sql<number>`coalesce(sum(${column}), 0)::float8`;
+  return db
+    .select({ key: labs.name, country: labs.country, value })
+    .from(models)
+    .innerJoin(labs, eq(labs.id, models.labId))
+    .where(and(inArray(models.labId, tracked), gte(models.createdAt, query.since), eq(models.private, false)))
+    .groupBy(labs.name, labs.country)
+    .orderBy(desc(value));
+}

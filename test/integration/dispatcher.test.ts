@@ -1,0 +1,174 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { deliveries, labs, releases, subscriptions } from '../../db/schema.js';
+import { DeliveryError, type AlertAdapter } from '../../src/delivery/adapter.js';
+import { dispatchDue } from '../../src/delivery/dispatcher.js';
+import { fanOut } from '../../src/delivery/fan-out.js';
+import type { ReleaseView } from '../../src/queries/release-view.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { seedLabs } from '../helpers/seed.js';
+import { createTestClock } from '../helpers/test-clock.js';
+import { createTestDatabase, resetDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+let database: TestDatabase;
+let clock: ReturnType<typeof createTestClock>;
+let subscriptionId: number;
+
+interface Posted {
+  destination: string;
+  release: ReleaseView;
+  key: string;
+}
+
+/** An adapter that answers each call with the next scripted outcome (success when the script is empty). */
+function scriptedAdapter(script: (Error | 'ok')[] = []) {
+  const posted: Posted[] = [];
+  const calls: string[] = [];
+  const adapter: AlertAdapter & { posted: Posted[]; calls: string[] } = {
+    platform: 'test',
+    posted,
+    calls,
+    async postAlert(destination, release, key) {
+      calls.push(key);
+      const next = script.shift() ?? 'ok';
+      if (next !== 'ok') throw next;
+      posted.push({ destination, release, key });
+      return { ref: `msg-${posted.length}` };
+    },
+  };
+  return adapter;
+}
+
+async function newRelease(): Promise<number> {
+  const [lab] = await database.db.select().from(labs);
+  return database.db.transaction(async (tx) => {
+    const [release] = await tx
+      .insert(releases)
+      .values({ labId: lab!.id, title: 'Qwen/Qwen3-8B', firstSeenAt: clock.now() })
+      .returning({ id: releases.id });
+    await fanOut(tx, { id: release!.id, labId: lab!.id, country: 'CN', tasks: [], variantOnly: false }, clock.now());
+    return release!.id;
+  });
+}
+
+function dispatch(adapter: AlertAdapter, extra: { leaseMs?: number; maxAttempts?: number } = {}) {
+  return dispatchDue({ db: database.db, adapters: [adapter], logger: silentLogger(), now: () => clock.now(), ...extra });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await resetDatabase(database);
+  clock = createTestClock();
+  const seeded = await seedLabs(database.db, [{ name: 'Alibaba Qwen', country: 'CN', orgs: ['Qwen'] }], {
+    workspaceId: 'test:W1',
+    platform: 'test',
+    destination: 'test:C1',
+  });
+  subscriptionId = seeded.subscriptionId;
+});
+
+describe('dispatcher', () => {
+  it('sends a due delivery once and records the message reference', async () => {
+    const adapter = scriptedAdapter();
+    const releaseId = await newRelease();
+
+    const first = await dispatch(adapter);
+    const second = await dispatch(adapter);
+
+    expect(first.sent).toBe(1);
+    expect(second.sent).toBe(0);
+    expect(adapter.posted).toHaveLength(1);
+    expect(adapter.posted[0]).toMatchObject({ destination: 'test:C1', release: { id: releaseId, title: 'Qwen/Qwen3-8B' } });
+    const [row] = await database.db.select().from(deliveries);
+    expect(row).toMatchObject({ state: 'sent', messageRef: 'msg-1', attempts: 1 });
+  });
+
+  it('retries a failed send after the wait the platform asked for, with the same idempotency key', async () => {
+    const adapter = scriptedAdapter([new DeliveryError('rate limited', 'retry', 5_000)]);
+    await newRelease();
+
+    const first = await dispatch(adapter);
+    const tooEarly = await dispatch(adapter);
+    clock.advance(5_001);
+    const later = await dispatch(adapter);
+
+    expect([first.retried, tooEarly.sent, later.sent]).toEqual([1, 0, 1]);
+    expect(new Set(adapter.calls).size).toBe(1);
+    const [row] = await database.db.select().from(deliveries);
+    expect(row).toMatchObject({ state: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('backs off on an unexpected error and gives up after the last attempt', async () => {
+    const adapter = scriptedAdapter([new Error('boom'), new Error('boom')]);
+    await newRelease();
+
+    await dispatch(adapter, { maxAttempts: 2 });
+    const [afterFirst] = await database.db.select().from(deliveries);
+    clock.advance(3_600_000);
+    await dispatch(adapter, { maxAttempts: 2 });
+    const [afterSecond] = await database.db.select().from(deliveries);
+
+    expect(afterFirst!.state).toBe('pending');
+    expect(afterFirst!.dueAt.getTime()).toBeGreaterThan(clock.now().getTime() - 3_600_000);
+    expect(afterSecond).toMatchObject({ state: 'failed', attempts: 2, lastError: 'boom' });
+  });
+
+  it('pauses the subscription of a channel that is gone and holds its deliveries', async () => {
+    const adapter = scriptedAdapter([new DeliveryError('missing access', 'pause')]);
+    await newRelease();
+
+    const result = await dispatch(adapter);
+    await newRelease();
+    const whilePaused = await dispatch(adapter);
+
+    expect(result.paused).toBe(1);
+    expect(whilePaused.sent).toBe(0);
+    const [sub] = await database.db.select().from(subscriptions).where(eq(subscriptions.id, subscriptionId));
+    expect(sub!.pauseReason).toBe('missing access');
+    expect((await database.db.select().from(deliveries)).map((d) => d.state)).toEqual(['pending', 'pending']);
+
+    await database.db.update(subscriptions).set({ pausedAt: null, pauseReason: null });
+    expect((await dispatch(adapter)).sent).toBe(2);
+  });
+
+  it('sends a delivery whose dispatcher died mid-send again only after its lease ran out', async () => {
+    const adapter = scriptedAdapter();
+    await newRelease();
+    // A dispatcher claimed it and died before recording anything.
+    await database.db.update(deliveries).set({ state: 'sending', attempts: 1, leaseUntil: new Date(clock.now().getTime() + 60_000) });
+
+    const during = await dispatch(adapter);
+    clock.advance(60_001);
+    const after = await dispatch(adapter);
+
+    expect([during.sent, after.sent]).toEqual([0, 1]);
+    expect(adapter.calls).toEqual([adapter.calls[0]]);
+  });
+
+  it('lets two dispatchers running together send each delivery exactly once', async () => {
+    for (let i = 0; i < 12; i++) await newRelease();
+    const a = scriptedAdapter();
+    const b = scriptedAdapter();
+
+    await Promise.all([dispatch(a), dispatch(b)]);
+
+    const keys = [...a.calls, ...b.calls];
+    expect(keys).toHaveLength(12);
+    expect(new Set(keys).size).toBe(12);
+  });
+
+  it('writes no second delivery for the same subscription and release', async () => {
+    const releaseId = await newRelease();
+    const [lab] = await database.db.select().from(labs);
+    const written = await database.db.transaction((tx) =>
+      fanOut(tx, { id: releaseId, labId: lab!.id, country: 'CN', tasks: [], variantOnly: false }, clock.now()),
+    );
+    expect(written).toBe(0);
+    expect(await database.db.select().from(deliveries)).toHaveLength(1);
+  });
+});
