@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { ensureDataDir } from './create-data-dir.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database, DatabaseHandle } from './database.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
@@ -8,7 +9,7 @@ import * as schema from './schema.js';
 
 /** Settings that keep an embedded database lean; the defaults cost about 300 MB of RSS when idle. */
 export const PGLITE_SETTINGS = [
-  'shared_buffers=16MB',
+  'shared_buffers=8MB',
   'work_mem=4MB',
   'maintenance_work_mem=16MB',
   'max_wal_size=64MB',
@@ -26,6 +27,7 @@ export interface PgliteOptions {
 export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseHandle & { client: PGlite }> {
   const lock = options.dataDir === undefined ? undefined : lockDataDir(options.dataDir);
   try {
+    if (options.dataDir !== undefined) await ensureDataDir(options.dataDir);
     const client = await PGlite.create({
       ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
       ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),

@@ -6,12 +6,17 @@ export function flag(country: string): string {
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
-/** The English name of a country code, or undefined when the code is not an assigned region. */
+// Codes ICU can name that are not current ISO 3166-1 countries: reserved, transitional, withdrawn, groupings.
+const NOT_COUNTRIES = new Set(
+  'AC AN BU CP CQ CS DD DG DY EA EU EZ FX HV IC NH QO RH SU TA TP UK UN VD XA XB YD YU ZR'.split(' '),
+);
+
+/** The English name of an ISO 3166-1 alpha-2 code (Kosovo's XK included), or undefined for anything else. */
 export function countryName(code: string): string | undefined {
-  if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return undefined;
   try {
     const name = regionNames.of(code);
-    return name && name !== code ? name : undefined;
+    return name && name !== code && name !== 'Unknown Region' ? name : undefined;
   } catch {
     return undefined;
   }

@@ -1,12 +1,31 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, models, releases } from '../../db/schema.js';
 import type { ModelView, ReleaseView } from './release-view.js';
 
-/** Loads full views of the given releases, in the order of `ids`. */
-export async function loadReleaseViews(db: Queryable, ids: readonly number[]): Promise<ReleaseView[]> {
-  if (ids.length === 0) return [];
-  const heads = await db
+interface RawModel extends Omit<ModelView, 'createdAt' | 'firstSeenPublicAt'> {
+  createdAt: string | null;
+  firstSeenPublicAt: string | null;
+}
+
+// Each release's models come back as one JSON array: one row per release keeps the round trip and
+// the row decoding small, which is most of the cost on the embedded database.
+const modelsJson = sql<RawModel[]>`coalesce((
+  select json_agg(json_build_object(
+    'id', m.id, 'repo', m.repo, 'task', m.task, 'params', m.params, 'license', m.license, 'gated', m.gated,
+    'library', m.library, 'createdAt', m.created_at, 'firstSeenPublicAt', m.first_seen_public_at,
+    'isVariant', m.is_variant, 'relation', m.relation, 'baseModels', m.base_models
+  ) order by m.is_variant, m.params desc nulls last, m.repo)
+  from ${models} m where m.release_id = ${releases.id}
+), '[]'::json)`;
+
+function toDate(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+/** Release views matching `where`, newest first, at most `limit`. */
+export async function selectReleaseViews(db: Queryable, where: SQL | undefined, limit: number): Promise<ReleaseView[]> {
+  const rows = await db
     .select({
       id: releases.id,
       title: releases.title,
@@ -15,46 +34,32 @@ export async function loadReleaseViews(db: Queryable, ids: readonly number[]): P
       labId: labs.id,
       labName: labs.name,
       country: labs.country,
+      models: modelsJson,
     })
     .from(releases)
     .innerJoin(labs, eq(labs.id, releases.labId))
-    .where(inArray(releases.id, [...ids]));
-  const rows = await db
-    .select({
-      releaseId: models.releaseId,
-      id: models.id,
-      repo: models.repo,
-      task: models.task,
-      params: models.params,
-      license: models.license,
-      gated: models.gated,
-      library: models.library,
-      createdAt: models.createdAt,
-      firstSeenPublicAt: models.firstSeenPublicAt,
-      isVariant: models.isVariant,
-      relation: models.relation,
-      baseModels: models.baseModels,
-    })
-    .from(models)
-    .where(inArray(models.releaseId, [...ids]))
-    .orderBy(asc(models.isVariant), desc(models.params), asc(models.repo));
-  const byRelease = new Map<number, ModelView[]>();
-  for (const { releaseId, ...model } of rows) {
-    if (releaseId === null) continue;
-    byRelease.set(releaseId, [...(byRelease.get(releaseId) ?? []), model]);
-  }
-  const byId = new Map(
-    heads.map((h) => [
-      h.id,
-      {
-        id: h.id,
-        title: h.title,
-        variantOnly: h.variantOnly,
-        firstSeenAt: h.firstSeenAt,
-        lab: { id: h.labId, name: h.labName, country: h.country },
-        models: byRelease.get(h.id) ?? [],
-      } satisfies ReleaseView,
-    ]),
-  );
+    .where(where)
+    .orderBy(desc(releases.firstSeenAt), desc(releases.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    variantOnly: r.variantOnly,
+    firstSeenAt: r.firstSeenAt,
+    lab: { id: r.labId, name: r.labName, country: r.country },
+    models: (typeof r.models === 'string' ? (JSON.parse(r.models) as RawModel[]) : r.models).map((m) => ({
+      ...m,
+      params: m.params === null ? null : Number(m.params),
+      createdAt: toDate(m.createdAt),
+      firstSeenPublicAt: toDate(m.firstSeenPublicAt),
+    })),
+  }));
+}
+
+/** Loads full views of the given releases, in the order of `ids`. */
+export async function loadReleaseViews(db: Queryable, ids: readonly number[]): Promise<ReleaseView[]> {
+  if (ids.length === 0) return [];
+  const views = await selectReleaseViews(db, and(inArray(releases.id, [...ids])), ids.length);
+  const byId = new Map(views.map((v) => [v.id, v]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, releases, workspaceLabs } from '../../db/schema.js';
-import { loadReleaseViews } from './load-release-views.js';
+import { selectReleaseViews } from './load-release-views.js';
 import type { ReleaseView } from './release-view.js';
 
 export interface RecentReleasesQuery {
@@ -30,12 +30,5 @@ export async function recentReleases(db: Queryable, query: RecentReleasesQuery):
       .where(eq(workspaceLabs.workspaceId, query.workspaceId));
     conditions.push(inArray(releases.labId, tracked));
   }
-  const rows = await db
-    .select({ id: releases.id })
-    .from(releases)
-    .innerJoin(labs, eq(labs.id, releases.labId))
-    .where(and(...conditions))
-    .orderBy(desc(releases.firstSeenAt), desc(releases.id))
-    .limit(query.limit ?? 200);
-  return loadReleaseViews(db, rows.map((r) => r.id));
+  return selectReleaseViews(db, and(...conditions), query.limit ?? 200);
 }

@@ -5,6 +5,9 @@ import type { HubModel, HubModelDetails } from '../sources/hf-hub/client.js';
 import type { PollMode } from './list-org.js';
 import { createReleases, type NewModel } from './create-releases.js';
 
+// Rows per statement: small statements keep the embedded database's WebAssembly heap from growing.
+const BATCH = 100;
+
 export interface StoredState {
   id: string;
   repo: string;
@@ -66,8 +69,8 @@ function orgOf(repo: string): string {
 }
 
 async function applyUpdates(tx: Transaction, items: readonly HubModel[], now: Date): Promise<void> {
-  for (let i = 0; i < items.length; i += 500) {
-    const batch = items.slice(i, i + 500).map((m) => ({
+  for (let i = 0; i < items.length; i += BATCH) {
+    const batch = items.slice(i, i + BATCH).map((m) => ({
       id: m.id,
       repo: m.repo,
       org: orgOf(m.repo),
@@ -88,8 +91,8 @@ async function applyUpdates(tx: Transaction, items: readonly HubModel[], now: Da
 
 async function storeSilently(tx: Transaction, items: readonly HubModel[], labId: number, now: Date, baseline: boolean): Promise<number> {
   let stored = 0;
-  for (let i = 0; i < items.length; i += 500) {
-    const rows = items.slice(i, i + 500).map((m) => ({
+  for (let i = 0; i < items.length; i += BATCH) {
+    const rows = items.slice(i, i + BATCH).map((m) => ({
       id: m.id,
       repo: m.repo,
       org: orgOf(m.repo),

@@ -1,0 +1,50 @@
+import v8 from 'node:v8';
+import pg from 'pg';
+import { benchIdleRss } from './idle-rss.js';
+import { benchReleasesQuery } from './releases-query.js';
+import { benchSteadyTick } from './steady-tick.js';
+
+// Figures, not assertions: this machine is shared, so compare the ratios within one run.
+// PGlite runs as the service runs it: WebAssembly compiled by the baseline compiler only (see bin/).
+v8.setFlagsFromString('--liftoff-only');
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+async function withScratchDatabase<T>(url: string | undefined, run: (url: string | undefined) => Promise<T>): Promise<T> {
+  if (!url) return run(undefined);
+  const name = `fw_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  try {
+    return await run(scratch.href);
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function log(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
+log('floodwatch benchmarks');
+const tick = await benchSteadyTick();
+log(`\n1. Poll over the default catalog: ${tick.orgs} orgs, ${tick.repos} repos on the fake Hub`);
+log(`   baseline tick:      ${tick.baseline.requests} requests, ${(tick.baseline.bytes / 1024).toFixed(0)} KiB, ${tick.baseline.ms} ms`);
+log(`   steady-state tick:  ${tick.steady.requests} requests (${(tick.steady.requests / tick.orgs).toFixed(2)} per org), ${(tick.steady.bytes / 1024).toFixed(1)} KiB, ${tick.steady.ms} ms`);
+log(`   naive poll:         ${tick.naive.requests} requests, ${(tick.naive.bytes / 1024).toFixed(1)} KiB (100 newest per org, default fields)`);
+log(`   bytes vs naive:     ${((100 * tick.steady.bytes) / tick.naive.bytes).toFixed(1)} %   (target: at most 25 %)`);
+
+log('\n2. releases --days 7 with 100k stored models (200 runs each; target: p95 under 20 ms)');
+for (const releasesPerWeek of [40, 200]) {
+  const query = await withScratchDatabase(postgresUrl, (url) => benchReleasesQuery({ modelCount: 100_000, releasesPerWeek, runs: 200, postgresUrl: url }));
+  for (const [name, r] of Object.entries(query)) {
+    log(`   ${name.padEnd(9)} ${String(r.releases).padStart(3)} releases in the week: p50 ${r.p50} ms, p95 ${r.p95} ms`);
+  }
+}
+
+const rss = await benchIdleRss({ idleSeconds: 40 });
+log('\n3. RSS of `floodwatch start` on PGlite over 40 s after the baseline of the whole catalog (steady ticks every 20 s)');
+log(`   after the first tick ${rss.afterBaselineMb} MB; then median ${rss.idleMedianMb} MB, max ${rss.idleMaxMb} MB   (target: idle under 200 MB)`);

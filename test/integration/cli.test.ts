@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockDataDir } from '../../db/data-dir-lock.js';
+import { main } from '../../src/cli/main.js';
+import { makeRepo, startFakeHub, type FakeHub } from '../fakes/hub/index.js';
+import { captureStream } from '../helpers/capture.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+const onPostgres = process.env.FW_TEST_DB === 'postgres';
+let hub: FakeHub;
+let dataDir: string;
+let database: TestDatabase | undefined;
+let env: NodeJS.ProcessEnv;
+
+async function cli(...argv: string[]) {
+  const out = captureStream();
+  const err = captureStream();
+  const code = await main(argv, { out, err, env });
+  return { code, out: out.text(), err: err.text() };
+}
+
+beforeAll(async () => {
+  hub = await startFakeHub();
+  hub.put(makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V3', createdAt: '2025-01-01T00:00:00Z' }));
+  dataDir = mkdtempSync(join(tmpdir(), 'fw-cli-'));
+  // On PostgreSQL the CLI gets a database of its own; on PGlite a data directory.
+  if (onPostgres) database = await createTestDatabase();
+  env = { HF_ENDPOINT: hub.url, DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'silent', ...(database?.url ? { DATABASE_URL: database.url } : {}) };
+});
+afterAll(async () => {
+  await hub.close();
+  await database?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('usage errors', () => {
+  it('refuses an unknown flag, a bad country and a malformed org with exit code 2 and touches nothing', async () => {
+    const results = [
+      await cli('releases', '--bogus'),
+      await cli('labs', 'add', 'newlab', '--country', 'ZZ'),
+      await cli('labs', 'add', 'bad--org', '--country', 'CN'),
+      await cli('releases', '--days', '0'),
+      await cli('poll'),
+      await cli('frobnicate'),
+    ];
+
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(results[0]!.err).toContain("Unknown option '--bogus'");
+    expect(results[1]!.err).toContain('"ZZ" is not an ISO 3166-1 alpha-2 country code');
+    expect(results[2]!.err).toContain('"bad--org" is not a Hugging Face org name');
+    expect(results[3]!.err).toContain('--days must be a whole number from 1 to 365');
+    expect(results[5]!.err).toContain('unknown command "frobnicate"');
+    if (!onPostgres) expect(existsSync(env.DATA_DIR!)).toBe(false);
+  });
+
+  it('prints help for a command', async () => {
+    const { code, out } = await cli('labs', '--help');
+    expect(code).toBe(0);
+    expect(out).toContain('floodwatch labs add <org> --country CC');
+  });
+});
+
+describe('a session', () => {
+  it('seeds the catalog, baselines silently, alerts a new release and lists it', async () => {
+    const labs = await cli('labs', 'list', '--json');
+    const baseline = await cli('poll', '--once');
+    hub.put(makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V4', createdAt: '2026-11-28T00:00:00Z', params: 685e9 }));
+    hub.put(makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V4-FP8', createdAt: '2026-11-28T01:00:00Z', baseModel: 'deepseek-ai/DeepSeek-V4', relation: 'quantized' }));
+    const poll = await cli('poll', '--once');
+    const releases = await cli('releases', '--json');
+
+    expect(labs.code).toBe(0);
+    const catalog = JSON.parse(labs.out) as { name: string; country: string; orgs: string[]; tracked: boolean }[];
+    expect(catalog).toHaveLength(42);
+    expect(catalog.find((l) => l.name === 'Alibaba Qwen')).toEqual({ name: 'Alibaba Qwen', country: 'CN', orgs: ['Qwen', 'Wan-AI'], tracked: true });
+    expect(baseline.out).toBe('');
+    expect(baseline.err).toMatch(/polled 49 org\(s\) \(49 baseline\), 0 failed/);
+    expect(poll.out.match(/New release/g)).toHaveLength(1);
+    expect(poll.out).toContain('🇨🇳 DeepSeek (CN) · New release: deepseek-ai/DeepSeek-V4');
+    expect(poll.out).toContain('variants: deepseek-ai/DeepSeek-V4-FP8');
+    const list = JSON.parse(releases.out);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ lab: 'DeepSeek', country: 'CN', title: 'deepseek-ai/DeepSeek-V4' });
+    expect(Number.isNaN(Date.parse(list[0].firstSeenAt))).toBe(false);
+    expect(list[0].models).toEqual([
+      expect.objectContaining({ id: 'deepseek-ai/DeepSeek-V4', variant: false }),
+      expect.objectContaining({ id: 'deepseek-ai/DeepSeek-V4-FP8', variant: true }),
+    ]);
+  });
+
+  it('tracks and untracks an org, refusing a country that contradicts the catalog', async () => {
+    const added = await cli('labs', 'add', 'my-lab', '--country', 'de', '--name', 'My Lab');
+    const clash = await cli('labs', 'add', 'deepseek-ai', '--country', 'US');
+    const removed = await cli('labs', 'remove', 'my-lab');
+    const again = await cli('labs', 'remove', 'my-lab');
+
+    expect(added).toMatchObject({ code: 0 });
+    expect(added.out).toContain('now tracking My Lab (DE; my-lab), new to the catalog');
+    expect(clash.code).toBe(2);
+    expect(clash.err).toContain('deepseek-ai belongs to DeepSeek, whose country is CN, not US');
+    expect(removed.out).toContain('stopped tracking My Lab');
+    expect(again.code).toBe(2);
+  });
+
+  it.skipIf(onPostgres)('refuses to open an embedded database another process holds', async () => {
+    const held = lockDataDir(env.DATA_DIR!, 'start');
+    try {
+      const { code, err } = await cli('labs', 'list');
+      expect(code).toBe(1);
+      expect(err).toMatch(/is in use by process \d+ .*floodwatch start.*DATABASE_URL/s);
+    } finally {
+      held.release();
+    }
+  });
+});
