@@ -12,7 +12,7 @@ function boundary(files, patterns, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'db/migrations/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'db/migrations/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
