@@ -114,7 +114,9 @@ export function createHubSource(options: HubSourceOptions): HubSource {
       try {
         raw = await modelInfo({ ...common, name: repo, additionalFields: ['createdAt', 'tags', 'safetensors', 'cardData', 'library_name'] });
       } catch (error) {
-        if ((error as { statusCode?: unknown }).statusCode === 404) return undefined;
+        // The Hub answers 401 instead of 404 to an anonymous caller for a repo it will not show.
+        const status = (error as { statusCode?: unknown }).statusCode;
+        if (status === 404 || (status === 401 && !options.accessToken)) return undefined;
         throw toHubError(error);
       }
       const parsed = detailsSchema.safeParse(raw);
