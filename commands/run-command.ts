@@ -1,14 +1,19 @@
 import { UserError } from '../src/shared/user-error.js';
-import type { CommandContext, CommandDef, Invocation, RawArgs, Reply } from './types.js';
+import type { CommandContext, CommandDef, Inline, Invocation, RawArgs, Reply } from './types.js';
 import { validateArgs } from './validate-args.js';
 
 /** The option every read-only command takes on every platform: post the answer for everyone. */
 export const SHARE_OPTION = { type: 'boolean', name: 'share', description: 'Post the answer in the channel for everyone', default: false } as const;
 
+/** `like this` in a message becomes code, the rest plain text. */
+function withCode(message: string): Inline[] {
+  return message.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? { code: part } : part)).filter((p) => p !== '');
+}
+
 export function errorReply(message: string, usage?: readonly string[]): Reply {
   return {
     ephemeral: true,
-    blocks: [{ type: 'text', text: [message] }, ...(usage?.length ? [{ type: 'note' as const, text: [usage.join('\n')] }] : [])],
+    blocks: [{ type: 'text', text: withCode(message) }, ...(usage?.length ? [{ type: 'note' as const, text: [usage.join('\n')] }] : [])],
   };
 }
 

@@ -31,8 +31,9 @@ function asBoolean(option: OptionDef, value: ArgValue): boolean {
   throw new UserError(`${describe(option)} must be true or false, not "${value}"`);
 }
 
-function splitList(value: string): string[] {
-  return [...new Set(value.split(/[,\s]+/).map((v) => v.trim()).filter(Boolean))];
+// Lab names have spaces ("Mistral AI"): a list splits on commas only; country codes on spaces too.
+function splitList(value: string, separators: RegExp): string[] {
+  return [...new Set(value.split(separators).map((v) => v.trim()).filter(Boolean))];
 }
 
 function asString(option: OptionDef & { type: 'string' }, value: ArgValue): string {
@@ -50,9 +51,9 @@ function asString(option: OptionDef & { type: 'string' }, value: ArgValue): stri
     case 'org':
       return parseOrg(text);
     case 'countries':
-      return splitList(text).map(parseCountry).join(',');
+      return splitList(text, /[,\s]+/).map(parseCountry).join(',');
     case 'list':
-      return splitList(text).join(',');
+      return splitList(text, /,/).join(',');
     default:
       return option.choices ? text.toLowerCase() : text;
   }

@@ -178,3 +178,10 @@ export const deliveries = pgTable(
       .where(sql`${t.state} in ('pending', 'sending')`),
   ],
 );
+
+/** Small facts the service keeps between runs, e.g. the hash of the command set last registered. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});

@@ -7,6 +7,7 @@ import { createConsoleAdapter } from '../platforms/console/console-adapter.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createHubSource } from '../sources/hf-hub/client.js';
 import { createHubFetch } from '../sources/hf-hub/hub-fetch.js';
+import { refreshMetrics } from '../worker/refresh-metrics.js';
 import { runTick, type TickResult } from '../worker/tick.js';
 
 /** Repos read per org per steady-state tick; more only when all of them are new. */
@@ -28,6 +29,7 @@ export interface AppDeps {
 export interface App {
   tick(full: boolean): Promise<TickResult>;
   dispatch(): Promise<DispatchResult>;
+  refreshMetrics(): Promise<unknown>;
 }
 
 /** Wires the Hub source, the worker and the dispatcher to one database. */
@@ -51,5 +53,6 @@ export function createApp(deps: AppDeps): App {
   return {
     tick: (full) => runTick({ db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE }, { full }),
     dispatch: () => dispatchDue({ db, adapters, logger: deps.logger, now }),
+    refreshMetrics: () => refreshMetrics({ db, hub, logger: deps.logger, now }),
   };
 }

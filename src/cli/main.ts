@@ -3,6 +3,7 @@ import { DataDirLockedError } from '../../db/data-dir-lock.js';
 import { UserError } from '../shared/user-error.js';
 import { UsageError } from './cli-error.js';
 import { print, type CliIo } from './context.js';
+import { runCommands } from './run-commands.js';
 import { runLabs } from './run-labs.js';
 import { runPoll } from './run-poll.js';
 import { runReleases } from './run-releases.js';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   poll: runPoll,
   labs: runLabs,
   releases: runReleases,
+  commands: runCommands,
 };
 
 function usageOf(topic: string): string {

@@ -1,4 +1,5 @@
 import { createApp } from '../app/create-app.js';
+import { createPlatforms } from '../app/create-platforms.js';
 import { createScheduler } from '../worker/scheduler.js';
 import { withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
@@ -7,12 +8,15 @@ import { parseCommand } from './parse.js';
 export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
   parseCommand(args, {}, 'start');
   return withContext(io, async ({ config, logger, database }) => {
-    const app = createApp({ config, logger, database, out: io.out });
+    const platforms = createPlatforms({ config, logger, database });
+    const app = createApp({ config, logger, database, out: io.out, adapters: platforms.map((p) => p.adapter) });
     const scheduler = createScheduler({
       pollCron: config.POLL_CRON,
       reconcileCron: config.RECONCILE_CRON,
+      metricsCron: config.METRICS_CRON,
       poll: (full) => app.tick(full),
       dispatch: () => app.dispatch(),
+      refreshMetrics: () => app.refreshMetrics(),
       logger,
     });
     const stopped = new Promise<string>((resolve) => {
@@ -23,10 +27,13 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
       { database: database.kind, hub: config.HF_ENDPOINT, pollCron: config.POLL_CRON, reconcileCron: config.RECONCILE_CRON },
       'floodwatch started',
     );
+    // A platform that cannot start is logged by itself; polling and the other platforms go on.
+    await Promise.all(platforms.map((p) => p.start()));
     await scheduler.start();
     const signal = await stopped;
     logger.info({ signal }, 'floodwatch stopping');
     await scheduler.stop();
+    await Promise.allSettled(platforms.map((p) => p.stop()));
     return 0;
   });
 }

@@ -10,6 +10,7 @@ Commands:
   labs add <org> --country CC [--name N] track a Hub org (a new org's first poll is a silent baseline)
   labs remove <org>                      stop tracking the lab that owns <org>
   releases [--days N] [--json]           releases first seen in the last N days (default 7)
+  commands sync                          register the slash commands with Discord (needs DISCORD_TOKEN)
   help [command]                         this text, or one command's
 
 Configuration comes from the environment; see README.md.`,
@@ -33,6 +34,10 @@ An org already in the catalog needs no --country. Adding an org of a known lab t
 
 Lists the releases first seen in the last N days (1 to 365, default 7), newest first.
   --json   print a JSON array: each release with its lab, country, first-seen time and models`,
+  commands: `Usage: floodwatch commands sync
+
+Registers the slash commands with Discord in one bulk PUT: to the server DISCORD_GUILD_ID when set
+(applies at once), otherwise globally. "floodwatch start" does it too when the set changed.`,
 } as const;
 
 export type UsageTopic = keyof typeof USAGE;

@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 export interface SchedulerOptions {
   pollCron: string;
   reconcileCron: string;
+  /** Popularity refresh for rankings; skipped while a tick runs. */
+  metricsCron?: string;
+  refreshMetrics?(): Promise<unknown>;
   /** One poll tick; `full` adds the reconcile listing. */
   poll(full: boolean): Promise<unknown>;
   dispatch(): Promise<unknown>;
@@ -61,6 +64,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async start() {
       tasks.push(cron.schedule(options.pollCron, () => tick(false), { name: 'poll' }));
       tasks.push(cron.schedule(options.reconcileCron, () => tick(true), { name: 'reconcile' }));
+      if (options.metricsCron && options.refreshMetrics) {
+        const refresh = options.refreshMetrics;
+        tasks.push(
+          cron.schedule(options.metricsCron, async () => {
+            if (polling) return;
+            polling = refresh()
+              .then(() => undefined, (error: unknown) => logger.error({ err: error }, 'metrics refresh crashed'))
+              .finally(() => (polling = undefined));
+            await polling;
+          }, { name: 'metrics' }),
+        );
+      }
       interval = setInterval(() => void dispatch(), options.dispatchEveryMs ?? 15_000);
       interval.unref();
       await tick(false);

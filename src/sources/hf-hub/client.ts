@@ -2,7 +2,7 @@ import { listModels, modelInfo } from '@huggingface/hub';
 import type { Logger } from 'pino';
 import { toHubError } from './errors.js';
 import { lineageFromTags, type Lineage } from './lineage.js';
-import { detailsSchema, listingSchema, type ListingItem } from './schema.js';
+import { detailsSchema, listingSchema, metricsSchema, type ListingItem } from './schema.js';
 
 export interface HubModel {
   /** The Hub's stable `_id`. */
@@ -32,6 +32,15 @@ export interface HubSource {
   all(org: string, options?: { withTags?: boolean }): AsyncIterable<HubModel>;
   /** One repo's details, or undefined when it is gone or private. */
   details(repo: string): Promise<HubModelDetails | undefined>;
+  /** Popularity of an org's repos, most downloaded first, in one request of at most 500. */
+  metrics(org: string): Promise<HubMetrics[]>;
+}
+
+export interface HubMetrics {
+  id: string;
+  downloads: number;
+  likes: number;
+  trendingScore: number;
 }
 
 export interface HubSourceOptions {
@@ -108,6 +117,20 @@ export function createHubSource(options: HubSourceOptions): HubSource {
     all(org, { withTags = false } = {}) {
       const additionalFields = withTags ? (['createdAt', 'tags', 'library_name'] as const) : (['createdAt'] as const);
       return parse(listModels({ ...common, search: { owner: org }, sort: 'createdAt', additionalFields: [...additionalFields] }), org);
+    },
+    async metrics(org) {
+      const out: HubMetrics[] = [];
+      try {
+        // trendingScore is not in the client's typed field list, but it passes `expand` through as is.
+        const fields = ['trendingScore'] as unknown as ['createdAt'];
+        for await (const raw of listModels({ ...common, search: { owner: org }, sort: 'downloads', limit: 500, additionalFields: fields })) {
+          const parsed = metricsSchema.safeParse(raw);
+          if (parsed.success) out.push(parsed.data);
+        }
+      } catch (error) {
+        throw toHubError(error);
+      }
+      return out;
     },
     async details(repo) {
       let raw: unknown;

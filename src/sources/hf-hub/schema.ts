@@ -40,3 +40,10 @@ export const detailsSchema = listingSchema.extend({
 });
 
 export type DetailsItem = z.output<typeof detailsSchema>;
+
+export const metricsSchema = z.object({
+  id: hubId,
+  downloads: count,
+  likes: count,
+  trendingScore: z.number().nonnegative().catch(0).default(0),
+});

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import { COMMANDS } from '../../commands/index.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import type { Config } from '../config/env.js';
+import type { AlertAdapter } from '../delivery/adapter.js';
+import { createDiscordBot } from '../platforms/discord/index.js';
+
+export interface Platform {
+  adapter: AlertAdapter;
+  start(): Promise<{ ok: boolean; error?: string }>;
+  stop(): Promise<void>;
+}
+
+/** The chat platforms whose tokens are set; none without tokens (the console still runs). */
+export function createPlatforms(deps: { config: Config; logger: Logger; database: DatabaseHandle; now?: () => Date }): Platform[] {
+  const { config, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const platforms: Platform[] = [];
+  if (config.DISCORD_TOKEN) {
+    platforms.push(
+      createDiscordBot({
+        token: config.DISCORD_TOKEN,
+        apiUrl: config.DISCORD_API_URL,
+        guildId: config.DISCORD_GUILD_ID,
+        db: deps.database.db,
+        logger,
+        hubUrl: config.HF_ENDPOINT,
+        now,
+        commands: COMMANDS,
+      }),
+    );
+  }
+  return platforms;
+}
