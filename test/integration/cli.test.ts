@@ -115,3 +115,25 @@ describe('a session', () => {
     }
   });
 });
+
+describe('commands sync', () => {
+  it('registers the slash commands with Discord and needs a token', async () => {
+    const { startFakeDiscord } = await import('../fakes/discord/index.js');
+    const discord = await startFakeDiscord();
+    try {
+      const missing = await cli('commands', 'sync');
+      const saved = env;
+      env = { ...env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl };
+      const synced = await cli('commands', 'sync');
+      env = saved;
+
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('commands sync needs DISCORD_TOKEN');
+      expect(synced.code).toBe(0);
+      expect(synced.out).toMatch(/registered 7 commands \(global\)/);
+      expect((discord.commands() as { name: string }[]).map((c) => c.name)).toContain('rankings');
+    } finally {
+      await discord.close();
+    }
+  });
+});
