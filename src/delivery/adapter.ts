@@ -21,4 +21,6 @@ export class DeliveryError extends Error {
 export interface AlertAdapter {
   readonly platform: string;
   postAlert(destination: string, release: ReleaseView, idempotencyKey: string): Promise<{ ref: string }>;
+  /** Optional: several releases in one message, for daily and weekly digests; without it each is posted alone. */
+  postDigest?(destination: string, releases: readonly ReleaseView[], idempotencyKey: string): Promise<{ ref: string }>;
 }

@@ -9,6 +9,7 @@ export interface ClaimedDelivery {
   attempts: number;
   platform: string;
   destination: string;
+  mode: string;
 }
 
 /**
@@ -53,12 +54,15 @@ export async function claimDeliveries(
         attempts: deliveries.attempts,
       });
     const subs = await tx
-      .select({ id: subscriptions.id, platform: subscriptions.platform, destination: subscriptions.destination })
+      .select({ id: subscriptions.id, platform: subscriptions.platform, destination: subscriptions.destination, mode: subscriptions.mode })
       .from(subscriptions)
       .where(inArray(subscriptions.id, [...new Set(claimed.map((c) => c.subscriptionId))]));
     const subById = new Map(subs.map((s) => [s.id, s]));
     return claimed
-      .map((c) => ({ ...c, platform: subById.get(c.subscriptionId)!.platform, destination: subById.get(c.subscriptionId)!.destination }))
+      .map((c) => {
+        const sub = subById.get(c.subscriptionId)!;
+        return { ...c, platform: sub.platform, destination: sub.destination, mode: sub.mode };
+      })
       .sort((a, b) => a.id - b.id);
   });
 }

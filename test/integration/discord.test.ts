@@ -192,6 +192,21 @@ describe('alerts', () => {
     expect(row).toMatchObject({ state: 'sent', messageRef: message!.id });
   });
 
+  it('posts a daily digest as one message listing its releases', async () => {
+    await database.db.update(subscriptions).set({ mode: 'daily' });
+    await addRelease('deepseek-ai/DeepSeek-V4');
+    await addRelease('mistralai/Mistral-Large-3', { labName: 'Mistral AI' });
+
+    const result = await dispatchDue({ db: database.db, adapters: [h.bot.adapter], logger: silentLogger(), now: () => new Date('2026-11-30T09:00:00Z') });
+
+    expect(result.sent).toBe(2);
+    const posted = h.fake.messages(ALERTS);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.embeds[0].title).toBe('floodwatch digest: 2 releases');
+    expect(posted[0]!.embeds[0].description).toContain('Mistral-Large-3');
+    expect(posted[0]!.embeds[0].description).toContain('🇫🇷 Mistral AI');
+  });
+
   it('keeps a release with hundreds of variants within the limits the fake enforces', async () => {
     const variants = Array.from({ length: 300 }, (_, i) => `deepseek-ai/DeepSeek-V4-${'Quantized-Very-Long-Name-'.repeat(3)}${i}-GGUF`);
     await addRelease(`deepseek-ai/${'DeepSeek-V4-'.repeat(30)}`, { variants });

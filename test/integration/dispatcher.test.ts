@@ -162,6 +162,27 @@ describe('dispatcher', () => {
     expect(new Set(keys).size).toBe(12);
   });
 
+  it('sends the deliveries of a daily digest together, at digest time, in one message', async () => {
+    await database.db.update(subscriptions).set({ mode: 'daily' });
+    const digests: ReleaseView[][] = [];
+    const adapter = { ...scriptedAdapter(), async postDigest(_d: string, releases: readonly ReleaseView[]) {
+      digests.push([...releases]);
+      return { ref: 'digest-1' };
+    } };
+    await newRelease();
+    await newRelease();
+
+    const before = await dispatch(adapter);
+    clock.advance(24 * 3_600_000);
+    const at = await dispatch(adapter);
+
+    expect(before.sent).toBe(0);
+    expect(at.sent).toBe(2);
+    expect(digests.map((d) => d.length)).toEqual([2]);
+    expect(adapter.posted).toHaveLength(0);
+    expect((await database.db.select().from(deliveries)).map((d) => d.messageRef)).toEqual(['digest-1', 'digest-1']);
+  });
+
   it('writes no second delivery for the same subscription and release', async () => {
     const releaseId = await newRelease();
     const [lab] = await database.db.select().from(labs);

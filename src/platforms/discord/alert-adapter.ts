@@ -1,7 +1,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import { DeliveryError, type AlertAdapter } from '../../delivery/adapter.js';
 import { channelOf } from './ids.js';
-import { renderAlert } from './render-alert.js';
+import { renderAlert, renderDigest } from './render-alert.js';
 
 // Discord's answers that mean "this channel will not take our messages": missing access, missing
 // permissions, unknown channel. Retrying them would only earn an IP ban for invalid requests.
@@ -23,24 +23,21 @@ export function discordFailure(error: unknown): DeliveryError {
  * so a retried send returns the first message instead of posting twice.
  */
 export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string }): AlertAdapter {
+  async function post(destination: string, body: object, idempotencyKey: string): Promise<{ ref: string }> {
+    const channelId = channelOf(destination);
+    if (channelId === undefined) throw new DeliveryError(`not a Discord destination: ${destination}`, 'pause');
+    try {
+      const message = (await options.rest.post(Routes.channelMessages(channelId), {
+        body: { ...body, allowed_mentions: { parse: [] }, nonce: idempotencyKey.slice(0, 25), enforce_nonce: true },
+      })) as { id: string };
+      return { ref: message.id };
+    } catch (error) {
+      throw discordFailure(error);
+    }
+  }
   return {
     platform: 'discord',
-    async postAlert(destination, release, idempotencyKey) {
-      const channelId = channelOf(destination);
-      if (channelId === undefined) throw new DeliveryError(`not a Discord destination: ${destination}`, 'pause');
-      try {
-        const message = (await options.rest.post(Routes.channelMessages(channelId), {
-          body: {
-            ...renderAlert(release, options.hubUrl),
-            allowed_mentions: { parse: [] },
-            nonce: idempotencyKey.slice(0, 25),
-            enforce_nonce: true,
-          },
-        })) as { id: string };
-        return { ref: message.id };
-      } catch (error) {
-        throw discordFailure(error);
-      }
-    },
+    postAlert: (destination, release, key) => post(destination, renderAlert(release, options.hubUrl), key),
+    postDigest: (destination, releases, key) => post(destination, renderDigest(releases, options.hubUrl), key),
   };
 }

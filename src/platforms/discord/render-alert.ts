@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import { digestEntries, digestTitle } from '../../format/digest-lines.js';
 import { summarizeRelease } from '../../format/release-summary.js';
 import type { ReleaseView } from '../../queries/release-view.js';
 import { clip, joinLines, plain } from './markdown.js';
@@ -35,5 +36,16 @@ export function renderAlert(release: ReleaseView, hubUrl: string): { content: st
         timestamp: release.firstSeenAt.toISOString(),
       },
     ],
+  };
+}
+
+/** Several releases as one embed of one line each, cut with a count when too long. */
+export function renderDigest(releases: readonly ReleaseView[], hubUrl: string): { content: string; embeds: APIEmbed[] } {
+  const lines = digestEntries(releases, hubUrl).map(
+    ({ summary, facts }) => `${plain(summary.labLine)} · [${plain(summary.title)}](${summary.url})${facts ? ` · ${plain(facts)}` : ''}`,
+  );
+  return {
+    content: digestTitle(releases.length),
+    embeds: [{ color: COLOR, title: digestTitle(releases.length), description: joinLines(lines, 4096), footer: { text: 'floodwatch' } }],
   };
 }
