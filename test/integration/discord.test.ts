@@ -242,3 +242,23 @@ describe('alerts', () => {
     expect(h.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.status)).toEqual([429, 200]);
   });
 });
+
+describe('replicas', () => {
+  it('answers a command once when two bots share the token', async () => {
+    const { createDiscordBot } = await import('../../src/platforms/discord/index.js');
+    const { COMMANDS } = await import('../../commands/index.js');
+    const second = createDiscordBot({ token: h.fake.token, apiUrl: h.fake.apiUrl, guildId: GUILD, db: database.db, logger: silentLogger(), hubUrl: 'https://hub.example', now: () => new Date(), commands: COMMANDS });
+    expect((await second.start()).ok).toBe(true);
+    try {
+      const reply = await h.command('alerts', sub('subscribe', [opt('countries', 'FR')]), { admin: true });
+      await new Promise((r) => setTimeout(r, 300));
+
+      expect(JSON.stringify(reply.embeds)).toContain('Subscribed this channel');
+      expect(await database.db.select().from(subscriptions)).toHaveLength(2);
+      const callbacks = h.fake.requests.filter((r) => r.path.includes('/callback'));
+      expect(callbacks.map((r) => r.status)).toEqual([204]);
+    } finally {
+      await second.stop();
+    }
+  });
+});

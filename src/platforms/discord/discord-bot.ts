@@ -4,6 +4,7 @@ import type { Database } from '../../../db/database.js';
 import type { CommandContext, TopCommand } from '../../../commands/types.js';
 import type { AlertAdapter } from '../../delivery/adapter.js';
 import { createDiscordAlertAdapter } from './alert-adapter.js';
+import { forgetInteractions } from './claim-interaction.js';
 import { createInteractionHandler } from './handle-interaction.js';
 import { syncCommands } from './sync-commands.js';
 
@@ -30,7 +31,10 @@ export function createRest(token: string, apiUrl: string | undefined): REST {
   return new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
 }
 
-/** The Discord side of the service: the gateway client for commands and REST for alerts. */
+/**
+ * The Discord side of the service: the gateway client for commands and REST for alerts. Replicas
+ * that share the token answer each interaction once (the first to claim it in the database).
+ */
 export function createDiscordBot(options: DiscordOptions): DiscordBot {
   const logger = options.logger.child({ platform: 'discord' });
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}) });
@@ -39,6 +43,10 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
   client.on(Events.InteractionCreate, createInteractionHandler(options.commands, ctx, logger));
   client.on(Events.Error, (error) => logger.warn({ err: error }, 'discord client error'));
   const adapter = createDiscordAlertAdapter({ rest: client.rest, hubUrl: options.hubUrl });
+  const housekeeping = setInterval(() => {
+    forgetInteractions(options.db, options.now()).catch((error: unknown) => logger.warn({ err: error }, 'could not forget old interactions'));
+  }, 3_600_000);
+  housekeeping.unref();
 
   return {
     adapter,
@@ -64,6 +72,7 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
       }
     },
     async stop() {
+      clearInterval(housekeeping);
       await client.destroy();
     },
   };

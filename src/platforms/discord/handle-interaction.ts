@@ -11,6 +11,7 @@ import { runCommand } from '../../../commands/run-command.js';
 import type { CommandContext, RawArgs, Reply, TopCommand } from '../../../commands/types.js';
 import { optionLines, usageLine } from '../../../commands/usage.js';
 import { suggestLabs, suggestModels, suggestOrgs } from '../../queries/suggestions.js';
+import { claimInteraction } from './claim-interaction.js';
 import { findCommand, findOption } from './find-command.js';
 import { destinationOf, workspaceId } from './ids.js';
 import { renderReply } from './render-reply.js';
@@ -86,7 +87,7 @@ export function createInteractionHandler(commands: readonly TopCommand[], ctx: C
   return async (interaction: Interaction): Promise<void> => {
     try {
       if (interaction.isAutocomplete()) await answerAutocomplete(interaction, commands, ctx);
-      else if (interaction.isChatInputCommand()) await answerCommand(interaction, commands, ctx);
+      else if (interaction.isChatInputCommand() && (await claimInteraction(ctx.db, interaction.id))) await answerCommand(interaction, commands, ctx);
     } catch (error) {
       logger.warn({ err: error, interaction: interaction.id }, 'discord interaction could not be answered');
     }

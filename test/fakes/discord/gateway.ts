@@ -151,10 +151,11 @@ export function createGateway(state: FakeState, gatewayUrl: string): Gateway {
     handleUpgrade(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     },
+    // Like Discord with several sessions of one bot on one shard, every open session gets the event.
     dispatch(event, data) {
-      if (!live || live.socket.readyState !== live.socket.OPEN) return false;
-      dispatch(live, event, data);
-      return true;
+      const open = [...sessions.values()].filter((s) => s.socket.readyState === s.socket.OPEN);
+      for (const session of open) dispatch(session, event, data);
+      return open.length > 0;
     },
     disconnect(code) {
       if (!live) return;
