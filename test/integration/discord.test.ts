@@ -262,3 +262,35 @@ describe('replicas', () => {
     }
   });
 });
+
+describe('slow answers', () => {
+  it('defers a command that takes longer than two seconds and edits the answer in', async () => {
+    const { createDiscordBot } = await import('../../src/platforms/discord/index.js');
+    const { COMMANDS } = await import('../../commands/index.js');
+    const { defineCommand } = await import('../../commands/types.js');
+    const slow = defineCommand({
+      name: 'slow',
+      description: 'Takes its time',
+      options: [] as const,
+      async run() {
+        await new Promise((r) => setTimeout(r, 2_600));
+        return { ephemeral: true, blocks: [{ type: 'text', text: ['done at last'] }] };
+      },
+    });
+    await h.bot.stop();
+    const bot = createDiscordBot({ token: h.fake.token, apiUrl: h.fake.apiUrl, guildId: GUILD, db: database.db, logger: silentLogger(), hubUrl: 'https://hub.example', now: () => new Date(), commands: [...COMMANDS, slow] });
+    expect((await bot.start()).ok).toBe(true);
+    try {
+      const exchange = await h.fake.interact({ guildId: GUILD, channelId: ALERTS, name: 'slow', permissions: '0' });
+
+      const callback = await exchange.callback(5_000);
+      const reply = await exchange.reply(8_000);
+
+      expect(callback.type).toBe(5);
+      expect(callback.data?.flags).toBe(EPHEMERAL);
+      expect(JSON.stringify(reply.embeds)).toContain('done at last');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
