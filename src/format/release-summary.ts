@@ -16,6 +16,8 @@ export interface ReleaseSummary {
   firstSeen: string;
   models: string[];
   variants: string[];
+  /** The facts shown as labelled fields, in order, the unknown ones left out. */
+  facts: [label: string, value: string][];
 }
 
 function lead(release: ReleaseView): ModelView | undefined {
@@ -29,6 +31,14 @@ export function summarizeRelease(release: ReleaseView, hubUrl: string): ReleaseS
   const sizes = release.models.filter((m) => !m.isVariant || release.variantOnly).flatMap((m) => formatParams(m.params) ?? []);
   const created = release.models.flatMap((m) => (m.createdAt ? [m.createdAt] : [])).sort((a, b) => a.getTime() - b.getTime())[0];
   const labFlag = flag(release.lab.country);
+  const facts: [string, string | undefined][] = [
+    ['Size', sizes.length > 1 ? [...new Set(sizes)].join(', ') : sizes[0]],
+    ['Task', main?.task ?? undefined],
+    ['License', main?.license ?? undefined],
+    ['Gated', main?.gated ? `yes (${main.gated})` : 'no'],
+    ['Created', created ? formatDate(created) : undefined],
+    ['First seen public', formatTime(release.firstSeenAt)],
+  ];
   return {
     headline: release.variantOnly ? `New variant: ${release.title}` : `New release: ${release.title}`,
     labLine: `${labFlag ? `${labFlag} ` : ''}${release.lab.name} (${release.lab.country})`,
@@ -42,5 +52,6 @@ export function summarizeRelease(release: ReleaseView, hubUrl: string): ReleaseS
     firstSeen: formatTime(release.firstSeenAt),
     models: originals,
     variants,
+    facts: facts.filter((f): f is [string, string] => f[1] !== undefined),
   };
 }

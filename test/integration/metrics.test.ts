@@ -1,28 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { models } from '../../db/schema.js';
 import { makeRepo } from '../fakes/hub/index.js';
-import { createPollHarness, type PollHarness } from '../helpers/poll-harness.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { usePollHarness } from '../helpers/poll-harness.js';
 
-let database: TestDatabase;
-let h: PollHarness;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  h = await createPollHarness(database);
-});
-afterEach(async () => {
-  await h.close();
-});
+const harness = usePollHarness();
 
 describe('metrics refresh', () => {
   it('updates downloads, likes and trending scores with one request per org', async () => {
+    const h = harness();
     const v3 = makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V3', downloads: 10, likes: 1, trendingScore: 0 });
     h.hub.put(v3, makeRepo({ org: 'Qwen', name: 'Qwen3-8B', downloads: 5 }));
     await h.app.tick(false);
@@ -31,7 +17,7 @@ describe('metrics refresh', () => {
 
     await h.app.refreshMetrics();
 
-    const [row] = await database.db.select().from(models).where(eq(models.id, v3._id));
+    const [row] = await h.database.db.select().from(models).where(eq(models.id, v3._id));
     expect(row).toMatchObject({ downloads: 123_456, likes: 789, trendingScore: 42 });
     expect(row!.metricsAt).not.toBeNull();
     expect(h.hub.requests).toHaveLength(2);
@@ -39,6 +25,7 @@ describe('metrics refresh', () => {
   });
 
   it('skips an org whose request fails and refreshes the others', async () => {
+    const h = harness();
     const v3 = makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V3', downloads: 10 });
     const qwen = makeRepo({ org: 'Qwen', name: 'Qwen3-8B', downloads: 5 });
     h.hub.put(v3, qwen);
@@ -49,7 +36,7 @@ describe('metrics refresh', () => {
 
     await h.app.refreshMetrics();
 
-    const rows = await database.db.select().from(models);
+    const rows = await h.database.db.select().from(models);
     expect(rows.find((r) => r.id === v3._id)!.downloads).toBe(99);
     expect(rows.find((r) => r.id === qwen._id)!.downloads).toBe(5);
   });

@@ -1,31 +1,21 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { labOrgs, models, releases } from '../../db/schema.js';
 import { makeRepo } from '../fakes/hub/index.js';
-import { createPollHarness, type PollHarness } from '../helpers/poll-harness.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createPollHarness, usePollHarness, type PollHarness } from '../helpers/poll-harness.js';
 
-let database: TestDatabase;
+const harness = usePollHarness();
 let h: PollHarness;
 
 function at(hours: number) {
   return new Date(Date.UTC(2026, 0, 1) + hours * 3_600_000).toISOString();
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  h = await createPollHarness(database);
+  h = harness();
   h.hub.put(makeRepo({ org: 'Qwen', name: 'Qwen2.5-7B', createdAt: at(1) }), makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V3', createdAt: at(2) }));
   await h.app.tick(false);
   h.hub.resetRequests();
-});
-afterEach(async () => {
-  await h.close();
 });
 
 async function releaseTitles() {
@@ -155,8 +145,10 @@ describe('visibility', () => {
   });
 
   it('with a token, stores a private repo and alerts it when it turns public', async () => {
+    const database = h.database;
     await h.close();
     h = await createPollHarness(database, { hubToken: 'hf_test', tokens: { hf_test: ['Qwen'] } });
+    onTestFinished(h.close);
     h.hub.put(makeRepo({ org: 'Qwen', name: 'Qwen2.5-7B', createdAt: at(1) }));
     await h.app.tick(false);
     const secret = makeRepo({ org: 'Qwen', name: 'Qwen3-Omni', createdAt: at(50), private: true });

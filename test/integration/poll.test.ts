@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, labOrgs, models, releases } from '../../db/schema.js';
 import { makeRepo } from '../fakes/hub/index.js';
-import { createPollHarness, type PollHarness } from '../helpers/poll-harness.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { usePollHarness, type PollHarness } from '../helpers/poll-harness.js';
 
-let database: TestDatabase;
+const harness = usePollHarness();
 let h: PollHarness;
 let day = 0;
 /** Repos created one after another, newest last. */
@@ -21,18 +20,9 @@ function detailRequests() {
   return h.hub.requests.filter((r) => r.path.startsWith('/api/models/'));
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  h = await createPollHarness(database);
+  h = harness();
   h.hub.put(repo('Qwen', 'Qwen2.5-7B'), repo('Qwen', 'Qwen2.5-72B'), repo('deepseek-ai', 'DeepSeek-V3'));
-});
-afterEach(async () => {
-  await h.close();
 });
 
 describe('baseline', () => {

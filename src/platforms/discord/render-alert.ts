@@ -9,15 +9,7 @@ const COLOR = 0xf2a33a;
 /** One release as one embed: title linking the repo, lab and flag, facts as fields, variants folded. */
 export function renderAlert(release: ReleaseView, hubUrl: string): { content: string; embeds: APIEmbed[] } {
   const s = summarizeRelease(release, hubUrl);
-  const facts: [string, string | undefined][] = [
-    ['Size', s.size],
-    ['Task', s.task],
-    ['License', s.license],
-    ['Gated', s.gated ?? 'no'],
-    ['Created', s.created],
-    ['First seen public', s.firstSeen],
-  ];
-  const fields = facts.filter((f): f is [string, string] => f[1] !== undefined).map(([name, value]) => ({ name, value: clip(plain(value), 1024), inline: true }));
+  const fields = s.facts.map(([name, value]) => ({ name, value: clip(plain(value), 1024), inline: true }));
   const link = (repo: string) => `[${plain(repo)}](${hubUrl}/${repo})`;
   if (s.models.length > 1) fields.push({ name: `Models (${s.models.length})`, value: joinLines(s.models.map(link), 1024), inline: false });
   if (s.variants.length > 0) fields.push({ name: `Variants (${s.variants.length})`, value: joinLines(s.variants.map(link), 1024), inline: false });
