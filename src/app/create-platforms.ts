@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../db/database.js';
 import type { Config } from '../config/env.js';
 import type { AlertAdapter } from '../delivery/adapter.js';
 import { createDiscordBot } from '../platforms/discord/index.js';
+import { createSlackApp } from '../platforms/slack/index.js';
 
 export interface Platform {
   adapter: AlertAdapter;
@@ -27,6 +28,22 @@ export function createPlatforms(deps: { config: Config; logger: Logger; database
         hubUrl: config.HF_ENDPOINT,
         now,
         commands: COMMANDS,
+      }),
+    );
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    platforms.push(
+      createSlackApp({
+        botToken: config.SLACK_BOT_TOKEN,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        appToken: config.SLACK_APP_TOKEN,
+        adminUserIds: config.SLACK_ADMIN_USER_IDS,
+        apiUrl: config.SLACK_API_URL,
+        port: config.PORT,
+        db: deps.database.db,
+        logger,
+        hubUrl: config.HF_ENDPOINT,
+        now,
       }),
     );
   }

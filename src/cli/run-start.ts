@@ -9,7 +9,11 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
   parseCommand(args, {}, 'start');
   return withContext(io, async ({ config, logger, database }) => {
     const platforms = createPlatforms({ config, logger, database });
-    const app = createApp({ config, logger, database, out: io.out, adapters: platforms.map((p) => p.adapter) });
+    // A platform that cannot start is logged by itself; polling and the other platforms go on, and its
+    // deliveries wait in the outbox until a start succeeds.
+    const started = await Promise.all(platforms.map(async (p) => ({ platform: p, status: await p.start() })));
+    const adapters = started.filter((s) => s.status.ok).map((s) => s.platform.adapter);
+    const app = createApp({ config, logger, database, out: io.out, adapters });
     const scheduler = createScheduler({
       pollCron: config.POLL_CRON,
       reconcileCron: config.RECONCILE_CRON,
@@ -19,6 +23,9 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
       refreshMetrics: () => app.refreshMetrics(),
       logger,
     });
+    // A chat library that rejects in the background must not take the poller down with it.
+    const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
+    process.on('unhandledRejection', onRejection);
     const stopped = new Promise<string>((resolve) => {
       signals.once('SIGINT', () => resolve('SIGINT'));
       signals.once('SIGTERM', () => resolve('SIGTERM'));
@@ -27,13 +34,12 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
       { database: database.kind, hub: config.HF_ENDPOINT, pollCron: config.POLL_CRON, reconcileCron: config.RECONCILE_CRON },
       'floodwatch started',
     );
-    // A platform that cannot start is logged by itself; polling and the other platforms go on.
-    await Promise.all(platforms.map((p) => p.start()));
     await scheduler.start();
     const signal = await stopped;
     logger.info({ signal }, 'floodwatch stopping');
     await scheduler.stop();
     await Promise.allSettled(platforms.map((p) => p.stop()));
+    process.off('unhandledRejection', onRejection);
     return 0;
   });
 }

@@ -1,0 +1,52 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { DeliveryError, type AlertAdapter } from '../../delivery/adapter.js';
+import { channelOf } from './ids.js';
+import { renderAlert } from './render-alert.js';
+import { describeSlackError, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
+
+/**
+ * Posts alerts with chat.postMessage: Block Kit with a text fallback, no unfurls, nothing that
+ * mentions anyone. `client` should reject rate-limited calls (`rejectRateLimitedCalls: true`) so
+ * the dispatcher reschedules by Retry-After instead of the client sleeping. Slack has no idempotency
+ * key for messages, so a send that succeeded but was never recorded can be posted again.
+ */
+export function createSlackAlertAdapter(options: { client: webApi.WebClient; hubUrl: string; logger: Logger }): AlertAdapter {
+  const { client, logger } = options;
+
+  async function post(channel: string, message: ReturnType<typeof renderAlert>): Promise<{ ref: string }> {
+    const result = await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false, parse: 'none', link_names: false });
+    return { ref: `${result.channel ?? channel}:${result.ts ?? ''}` };
+  }
+
+  /** A bot without chat:write.public, or one removed from the channel, joins a public channel once. */
+  async function join(channel: string): Promise<void> {
+    try {
+      await client.conversations.join({ channel });
+      logger.info({ channel }, 'slack bot joined a channel to post an alert');
+    } catch (error) {
+      if (rateLimitOf(error) !== undefined || platformErrorOf(error) === undefined) throw slackFailure(error);
+      throw new DeliveryError(`the bot is not in this channel and cannot join it (${describeSlackError(error)}): invite it with /invite`, 'pause');
+    }
+  }
+
+  return {
+    platform: 'slack',
+    async postAlert(destination, release) {
+      const channel = channelOf(destination);
+      if (channel === undefined) throw new DeliveryError(`not a Slack destination: ${destination}`, 'pause');
+      const message = renderAlert(release, options.hubUrl);
+      try {
+        return await post(channel, message);
+      } catch (error) {
+        if (platformErrorOf(error) !== 'not_in_channel') throw slackFailure(error);
+      }
+      await join(channel);
+      try {
+        return await post(channel, message);
+      } catch (error) {
+        throw slackFailure(error);
+      }
+    },
+  };
+}

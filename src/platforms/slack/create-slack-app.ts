@@ -1,0 +1,182 @@
+import type { AddressInfo } from 'node:net';
+import { App, webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Database } from '../../../db/database.js';
+import { COMMANDS } from '../../../commands/index.js';
+import type { AlertAdapter } from '../../delivery/adapter.js';
+import { createAdminCheck } from './admin-check.js';
+import { createSlackAlertAdapter } from './alert-adapter.js';
+import { boltLogger } from './bolt-logger.js';
+import { createCommandHandler } from './command-handler.js';
+import { OPEN_REPO_ACTION } from './render-alert.js';
+import { describeSlackError } from './slack-failure.js';
+import { within } from './within.js';
+
+export interface SlackAppOptions {
+  /** `xoxb-…`; the app and its alerts need it. */
+  botToken: string;
+  /** Verifies every HTTP request; needed unless `appToken` selects Socket Mode. */
+  signingSecret?: string | undefined;
+  /** `xapp-…`: Socket Mode instead of the HTTP endpoint, no public URL needed. */
+  appToken?: string | undefined;
+  /** Users who may run admin subcommands whatever Slack says about them. */
+  adminUserIds: readonly string[];
+  /** Web API base, e.g. a fake's `http://127.0.0.1:PORT/api/`; Slack's own by default. */
+  apiUrl?: string | undefined;
+  /** HTTP mode listens here, path /slack/events. */
+  port: number;
+  /** Interface to listen on; every interface by default. */
+  host?: string | undefined;
+  db: Database;
+  logger: Logger;
+  hubUrl: string;
+  now: () => Date;
+  fetch?: typeof fetch | undefined;
+  /** How long a command may take and still be answered in its ack (Slack waits 3 s); 2 s by default. */
+  ackBudgetMs?: number | undefined;
+}
+
+export interface SlackStartResult {
+  ok: boolean;
+  error?: string;
+  /** The port HTTP mode listens on (useful with port 0). */
+  port?: number;
+}
+
+export interface SlackApp {
+  /** Posts alerts through the Web API; works whether or not start() succeeded. */
+  adapter: AlertAdapter;
+  /** Checks the token and starts receiving commands; logs and returns a failure, never throws. */
+  start(): Promise<SlackStartResult>;
+  stop(): Promise<void>;
+}
+
+export const EVENTS_PATH = '/slack/events';
+const API_TIMEOUT_MS = 10_000;
+const ACK_BUDGET_MS = 2_000;
+const SOCKET_CONNECT_MS = 15_000;
+
+/**
+ * The Slack side of floodwatch: Bolt receiving `/floodwatch` over HTTP (signed requests on
+ * /slack/events) or Socket Mode, and an alert adapter posting with the bot token. Every Web API client
+ * here rejects rate-limited calls and never retries on its own: the delivery queue reschedules, and a
+ * command never waits behind an alert.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const logger = options.logger.child({ platform: 'slack' });
+  const bolt = boltLogger(logger);
+  const clientOptions = (): webApi.WebClientOptions => ({
+    logger: bolt,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: API_TIMEOUT_MS,
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const adapter = createSlackAlertAdapter({ client: new webApi.WebClient(options.botToken, clientOptions()), hubUrl: options.hubUrl, logger });
+
+  let app: App | undefined;
+  let setupError: string | undefined;
+  try {
+    app = buildApp(options, clientOptions(), bolt, logger);
+  } catch (error) {
+    setupError = error instanceof Error ? error.message : String(error);
+  }
+  let started: SlackStartResult | undefined;
+  // app.start() was called and may hold a server or a socket that is still connecting.
+  let receiving = false;
+
+  return {
+    adapter,
+    async start() {
+      if (started) return started;
+      if (receiving) return { ok: false, error: 'slack socket mode is still connecting' };
+      if (app === undefined) {
+        logger.error({ reason: setupError }, 'slack app cannot be set up; Slack commands are off, everything else keeps running');
+        return { ok: false, error: setupError ?? 'slack app cannot be set up' };
+      }
+      try {
+        // auth.test: a bad token or an unreachable Slack fails here, not in the constructor.
+        await app.init();
+      } catch (error) {
+        const reason = describeSlackError(error);
+        logger.error({ reason }, 'slack token check failed; Slack commands are off, everything else keeps running');
+        return { ok: false, error: `slack auth.test failed: ${reason}` };
+      }
+      try {
+        receiving = true;
+        const result = options.appToken ? await startSocketMode(app, logger) : await startHttp(app, options);
+        if (!result.ok) return result;
+        started = result;
+        logger.info({ mode: options.appToken ? 'socket' : 'http', port: result.port }, 'slack app receiving commands');
+        return result;
+      } catch (error) {
+        receiving = false;
+        const reason = describeSlackError(error);
+        logger.error({ reason }, 'slack app cannot receive commands; everything else keeps running');
+        return { ok: false, error: `slack receiver failed: ${reason}` };
+      }
+    },
+    async stop() {
+      if (!receiving || app === undefined) return;
+      receiving = false;
+      started = undefined;
+      try {
+        await app.stop();
+      } catch (error) {
+        logger.warn({ reason: describeSlackError(error) }, 'slack app did not stop cleanly');
+      }
+    },
+  };
+}
+
+function buildApp(options: SlackAppOptions, clientOptions: webApi.WebClientOptions, bolt: ReturnType<typeof boltLogger>, logger: Logger): App {
+  const receiver = options.appToken
+    ? {
+        socketMode: true,
+        appToken: options.appToken,
+        // The socket client keeps its default (generous) retries for apps.connections.open: with none,
+        // a reconnect during a network blip fails at once and socket-mode rejects it unhandled.
+        installerOptions: { clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) } },
+      }
+    : { signingSecret: options.signingSecret, port: options.port, endpoints: EVENTS_PATH };
+  const app = new App({
+    token: options.botToken,
+    ...receiver,
+    deferInitialization: true,
+    logger: bolt,
+    clientOptions,
+    convoStore: false,
+  });
+  const admins = createAdminCheck({ adminUserIds: options.adminUserIds, now: options.now, logger });
+  const ctx = { db: options.db, now: options.now, hubUrl: options.hubUrl, logger };
+  app.command('/floodwatch', createCommandHandler({ ctx, commands: COMMANDS, admins, logger, ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS }));
+  // The alert's button only opens a link; Slack still reports the click and expects an ack.
+  app.action(OPEN_REPO_ACTION, async ({ ack }) => {
+    await ack();
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, 'slack listener failed');
+  });
+  return app;
+}
+
+async function startHttp(app: App, options: SlackAppOptions): Promise<SlackStartResult> {
+  const server = await app.start({ port: options.port, ...(options.host ? { host: options.host } : {}) });
+  return { ok: true, port: (server.address() as AddressInfo).port };
+}
+
+/**
+ * The socket client retries apps.connections.open on its own for as long as it takes; start-up waits
+ * a while, then reports and lets it go on connecting in the background. A refused app token fails fast.
+ */
+async function startSocketMode(app: App, logger: Logger): Promise<SlackStartResult> {
+  const connecting = app.start().then(() => true as const);
+  if (await within(connecting, SOCKET_CONNECT_MS)) return { ok: true };
+  connecting.then(
+    () => logger.info('slack socket mode connected'),
+    (error: unknown) => logger.error({ reason: describeSlackError(error) }, 'slack socket mode gave up connecting'),
+  );
+  logger.error({ waitedMs: SOCKET_CONNECT_MS }, 'slack socket mode is not connected yet; still trying in the background');
+  return { ok: false, error: 'slack socket mode is not connected yet; still trying in the background' };
+}

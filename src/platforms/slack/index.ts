@@ -1,0 +1,7 @@
+export { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions, type SlackStartResult } from './create-slack-app.js';
+export { createSlackAlertAdapter } from './alert-adapter.js';
+export { createAdminCheck, type AdminCheck, type AdminStatus } from './admin-check.js';
+export { renderAlert } from './render-alert.js';
+export { renderReply, type SlackMessage } from './render-reply.js';
+export { slackFailure } from './slack-failure.js';
+export { channelOf, destinationOf, workspaceId } from './ids.js';

@@ -1,0 +1,32 @@
+import type { types } from '@slack/bolt';
+import { summarizeRelease } from '../../format/release-summary.js';
+import type { ReleaseView } from '../../queries/release-view.js';
+import { clip, joinLines } from '../../format/text-limits.js';
+import { escapeText, link, mrkdwn, plainText } from './mrkdwn.js';
+import { LIMITS, type SlackMessage } from './render-reply.js';
+
+/** The button's action id; the app acknowledges its clicks so Slack shows no error. */
+export const OPEN_REPO_ACTION = 'open_repo';
+
+/** One release as one message: header, the repo and lab, facts as fields, models and variants folded, a link button. */
+export function renderAlert(release: ReleaseView, hubUrl: string): SlackMessage {
+  const s = summarizeRelease(release, hubUrl);
+  const fields = s.facts.slice(0, LIMITS.fields).map(([name, value]) => mrkdwn(clip(`*${name}*\n${escapeText(value)}`, LIMITS.fieldText)));
+  const repoLink = (repo: string) => link(`${hubUrl}/${repo}`, repo);
+  const blocks: types.KnownBlock[] = [
+    { type: 'header', text: plainText(clip(s.headline, LIMITS.header)) },
+    {
+      type: 'section',
+      text: mrkdwn(clip(`*${repoLink(s.title)}*\n${escapeText(s.labLine)} · ${release.variantOnly ? 'a new variant of a model released earlier' : 'a new open-weight release'}`, LIMITS.sectionText)),
+    },
+    { type: 'section', fields },
+  ];
+  if (s.models.length > 1) blocks.push({ type: 'section', text: mrkdwn(joinLines([`*Models (${s.models.length})*`, ...s.models.map(repoLink)], LIMITS.sectionText)) });
+  if (s.variants.length > 0) blocks.push({ type: 'section', text: mrkdwn(joinLines([`*Variants (${s.variants.length})*`, ...s.variants.map(repoLink)], LIMITS.sectionText)) });
+  blocks.push(
+    { type: 'context', elements: [mrkdwn(`floodwatch · first seen ${escapeText(s.firstSeen)}`)] },
+    { type: 'actions', elements: [{ type: 'button', action_id: OPEN_REPO_ACTION, text: plainText('Open on Hugging Face'), url: s.url }] },
+  );
+  // The notification preview shows this line; the blocks carry the rest.
+  return { text: clip(escapeText(`${s.headline} · ${s.labLine}`), LIMITS.text), blocks };
+}

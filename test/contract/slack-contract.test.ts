@@ -1,0 +1,20 @@
+import { shownText, startSlackHarness, TEAM_ID } from '../helpers/slack-harness.js';
+import { describePlatformContract } from './platform-contract.js';
+
+describePlatformContract('Slack', async (database) => {
+  const h = await startSlackHarness(database.db);
+  return {
+    adapter: h.slack.adapter,
+    destination: `slack:${TEAM_ID}:C0ALERTS`,
+    posted: () => h.fake.messages('C0ALERTS').map((m) => `${m.text}\n${shownText({ blocks: m.blocks as unknown[] })}`),
+    breakChannel: () => h.fake.setChannel({ id: 'C0ALERTS', name: 'model-alerts', member: true, is_archived: true }),
+    rateLimitOnce: (seconds) => h.fake.rateLimitNext('chat.postMessage', { retryAfterSeconds: seconds }),
+    async command(path, args) {
+      const text = [...path, ...Object.entries(args).map(([name, value]) => `${name}:${value}`)].join(' ');
+      const reply = await h.command(text);
+      const body = reply.body as { response_type?: string; text?: string; blocks?: unknown[] };
+      return { text: `${body.text ?? ''}\n${shownText(body)}`, ephemeral: body.response_type !== 'in_channel' };
+    },
+    close: () => h.close(),
+  };
+});
