@@ -1,7 +1,8 @@
 import { MODES, type Mode } from '../src/delivery/due-at.js';
 import { formatTime } from '../src/format/numbers.js';
 import { listSubscriptions, subscribe, unsubscribe, type SubscriptionView } from '../src/subscriptions/subscriptions.js';
-import { resolveLabs } from './lab-filter.js';
+import { resolveLabs, untrackedOf } from './lab-filter.js';
+import { UserError } from '../src/shared/user-error.js';
 import { defineCommand, type CommandGroup, type Inline } from './types.js';
 
 function describeFilters(s: Pick<SubscriptionView, 'labs' | 'countries' | 'tasks' | 'minParamsB' | 'variants' | 'mode'>): string {
@@ -30,6 +31,10 @@ const subscribeCommand = defineCommand({
   ] as const,
   async run(ctx, { workspace, channel, user, args }) {
     const labs = args.labs ? await resolveLabs(ctx.db, args.labs) : [];
+    const untracked = await untrackedOf(ctx.db, workspace.id, labs);
+    if (untracked.length > 0) {
+      throw new UserError(`${untracked.map((l) => l.name).join(', ')} ${untracked.length > 1 ? 'are' : 'is'} not tracked here, so no alert would come: /labs add an org of it first`);
+    }
     const filters = {
       labIds: labs.map((l) => l.id),
       countries: args.countries ? args.countries.split(',') : [],

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
-import { labOrgs, labs } from '../db/schema.js';
+import { labOrgs, labs, workspaceLabs } from '../db/schema.js';
 import { UserError } from '../src/shared/user-error.js';
 
 export interface LabRef {
@@ -30,4 +30,15 @@ export async function resolveLabs(db: Queryable, list: string): Promise<LabRef[]
     if (!out.some((l) => l.id === lab.id)) out.push(lab);
   }
   return out;
+}
+
+/** The labs of `wanted` that the workspace does not track. */
+export async function untrackedOf(db: Queryable, workspaceId: string, wanted: readonly LabRef[]): Promise<LabRef[]> {
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .select({ labId: workspaceLabs.labId })
+    .from(workspaceLabs)
+    .where(and(eq(workspaceLabs.workspaceId, workspaceId), inArray(workspaceLabs.labId, wanted.map((l) => l.id))));
+  const tracked = new Set(rows.map((r) => r.labId));
+  return wanted.filter((l) => !tracked.has(l.id));
 }

@@ -3,8 +3,8 @@ import { formatCount } from '../src/format/numbers.js';
 import { ORIGIN_METRICS, originsByLab, type OriginMetric } from '../src/queries/origins.js';
 import { defineCommand } from './types.js';
 
-function shares(rows: { label: string; value: number }[]) {
-  const total = rows.reduce((sum, r) => sum + r.value, 0);
+// Shares are of the whole, so the labs cut off after the top 10 still count in each lab's share.
+function shares(rows: { label: string; value: number }[], total: number) {
   return rows.map((r) => ({ ...r, share: total > 0 ? r.value / total : 0 }));
 }
 
@@ -19,15 +19,16 @@ export const originsCommand = defineCommand({
     const metric = args.metric as OriginMetric;
     const since = new Date(ctx.now().getTime() - args.days * 86_400_000);
     const byLab = await originsByLab(ctx.db, { workspaceId: workspace.id, metric, since });
-    const title = `Origins of the last ${args.days} days by ${metric}`;
+    const title = `Origins of the last ${args.days === 1 ? 'day' : `${args.days} days`} by ${metric}`;
     if (byLab.every((r) => r.value === 0)) return { ephemeral: true, title, blocks: [{ type: 'text', text: ['Nothing in this window among the labs tracked here.'] }] };
+    const total = byLab.reduce((sum, r) => sum + r.value, 0);
     const countries = new Map<string, number>();
     for (const row of byLab) countries.set(row.country, (countries.get(row.country) ?? 0) + row.value);
     const countryRows = shares(
       [...countries].sort((a, b) => b[1] - a[1]).map(([code, value]) => ({ label: `${flag(code)} ${countryName(code) ?? code}`, value })),
+      total,
     );
-    const labRows = shares(byLab.filter((r) => r.value > 0).slice(0, 10).map((r) => ({ label: `${flag(r.country)} ${r.key}`, value: r.value })));
-    const total = byLab.reduce((sum, r) => sum + r.value, 0);
+    const labRows = shares(byLab.filter((r) => r.value > 0).slice(0, 10).map((r) => ({ label: `${flag(r.country)} ${r.key}`, value: r.value })), total);
     return {
       ephemeral: true,
       title,

@@ -4,6 +4,8 @@ import { resolveLab } from './lab-filter.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline } from './types.js';
 
+const SHOWN = 15;
+
 export const releasesCommand = defineCommand({
   name: 'releases',
   description: 'Recent releases from the labs this workspace tracks, newest first',
@@ -22,17 +24,19 @@ export const releasesCommand = defineCommand({
       labIds: lab ? [lab.id] : undefined,
       country: args.country,
       variants: args.variants,
-      limit: 15,
+      limit: SHOWN + 1,
     });
     const scope = [lab?.name, args.country].filter(Boolean).join(', ');
     const title = `Releases in the last ${args.days} day${args.days > 1 ? 's' : ''}${scope ? ` (${scope})` : ''}`;
     if (list.length === 0) return { ephemeral: true, title, blocks: [{ type: 'text', text: ['Nothing new from the labs tracked here.'] }] };
-    const items = list.map((release): Inline[] => {
+    const more = list.length > SHOWN;
+    const items = list.slice(0, SHOWN).map((release): Inline[] => {
       const main = release.models.find((m) => m.repo === release.title) ?? release.models[0];
       const variants = release.models.filter((m) => m.isVariant).length;
       const facts = [sizeOf(main?.params), main?.task, variants ? `+${variants} variant${variants > 1 ? 's' : ''}` : undefined].filter(Boolean);
       return [`${formatDate(release.firstSeenAt)} · ${labLabel(release.lab)} · `, repoLink(ctx.hubUrl, release.title), facts.length ? ` · ${facts.join(' · ')}` : ''];
     });
-    return { ephemeral: true, title, blocks: [{ type: 'list', items }] };
+    const note = more ? [{ type: 'note' as const, text: [`Showing the ${SHOWN} newest; narrow with lab, country or days.`] }] : [];
+    return { ephemeral: true, title, blocks: [{ type: 'list', items }, ...note] };
   },
 });

@@ -45,6 +45,16 @@ function asString(option: OptionDef & { type: 'string' }, value: ArgValue): stri
   if (option.choices && !option.choices.includes(text.toLowerCase())) {
     throw new UserError(`${describe(option)} must be one of ${option.choices.join(', ')}, not "${text}"`);
   }
+  try {
+    return formatted(option, text);
+  } catch (error) {
+    // The parsers speak of the value only; the user also needs to know which option was wrong.
+    if (error instanceof UserError) throw new UserError(`${describe(option)}: ${error.message}`);
+    throw error;
+  }
+}
+
+function formatted(option: OptionDef & { type: 'string' }, text: string): string {
   switch (option.format) {
     case 'country':
       return parseCountry(text);

@@ -28,7 +28,7 @@ export async function originsByLab(
       .innerJoin(labs, eq(labs.id, releases.labId))
       .where(and(inArray(releases.labId, tracked), gte(releases.firstSeenAt, query.since), eq(releases.variantOnly, false)))
       .groupBy(labs.name, labs.country)
-      .orderBy(desc(value));
+      .orderBy(desc(value), labs.name);
   }
   const column = query.metric === 'downloads' ? models.downloads : models.likes;
   const value = sql<number>`coalesce(sum(${column}), 0)::float8`;
@@ -38,5 +38,5 @@ export async function originsByLab(
     .innerJoin(labs, eq(labs.id, models.labId))
     .where(and(inArray(models.labId, tracked), gte(models.createdAt, query.since), eq(models.private, false)))
     .groupBy(labs.name, labs.country)
-    .orderBy(desc(value));
+    .orderBy(desc(value), labs.name);
 }
