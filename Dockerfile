@@ -21,4 +21,4 @@ USER node
 # Slack's HTTP receiver listens here when Slack is configured.
 EXPOSE 3000
 STOPSIGNAL SIGTERM
-CMD ["node", "bin/floodwatch.js", "start"]
+CMD ["node", "--max-semi-space-size=2", "bin/floodwatch.js", "start"]

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import { makeOrg, startFakeHub } from '../test/fakes/hub/index.js';
 import { orgSizes } from './org-sizes.js';
 
+/** The node arguments of `npm start`, so the figure is the service as people run it. */
+function startArgs(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts;
+  return scripts.start.split(/\s+/).slice(1);
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -16,7 +22,7 @@ export async function benchIdleRss(options: { idleSeconds: number; command?: str
   const hub = await startFakeHub();
   for (const { org, count } of orgSizes()) hub.put(...makeOrg(org, count, { startDate: '2022-06-01T00:00:00Z', endDate: '2026-11-20T00:00:00Z' }));
   const dir = mkdtempSync(join(tmpdir(), 'fw-bench-'));
-  const child = spawn(process.execPath, options.command ?? ['bin/floodwatch.js', 'start'], {
+  const child = spawn(process.execPath, options.command ?? startArgs(), {
     env: { ...process.env, HF_ENDPOINT: hub.url, DATA_DIR: options.dataDir ?? join(dir, 'data'), LOG_LEVEL: 'info', POLL_CRON: '*/20 * * * * *' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 // Runs the bundle that `npm ci` builds (see "prepare"), or the TypeScript sources through tsx when
 // there is no bundle or a source file is newer than it, so an edit never runs stale code.
 import { existsSync, readdirSync, statSync } from 'node:fs';

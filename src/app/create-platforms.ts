@@ -3,8 +3,6 @@ import { COMMANDS } from '../../commands/index.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import type { Config } from '../config/env.js';
 import type { AlertAdapter } from '../delivery/adapter.js';
-import { createDiscordBot } from '../platforms/discord/index.js';
-import { createSlackApp } from '../platforms/slack/index.js';
 
 export interface Platform {
   adapter: AlertAdapter;
@@ -12,12 +10,16 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** The chat platforms whose tokens are set; none without tokens (the console still runs). */
-export function createPlatforms(deps: { config: Config; logger: Logger; database: DatabaseHandle; now?: () => Date }): Platform[] {
+/**
+ * The chat platforms whose tokens are set; none without tokens (the console still runs). Each
+ * platform's library is loaded only when it is configured: discord.js and Bolt cost tens of MB.
+ */
+export async function createPlatforms(deps: { config: Config; logger: Logger; database: DatabaseHandle; now?: () => Date }): Promise<Platform[]> {
   const { config, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const platforms: Platform[] = [];
   if (config.DISCORD_TOKEN) {
+    const { createDiscordBot } = await import('../platforms/discord/index.js');
     platforms.push(
       createDiscordBot({
         token: config.DISCORD_TOKEN,
@@ -32,6 +34,7 @@ export function createPlatforms(deps: { config: Config; logger: Logger; database
     );
   }
   if (config.SLACK_BOT_TOKEN) {
+    const { createSlackApp } = await import('../platforms/slack/index.js');
     platforms.push(
       createSlackApp({
         botToken: config.SLACK_BOT_TOKEN,

@@ -1,5 +1,4 @@
 import { COMMANDS } from '../../commands/index.js';
-import { createRest, syncCommands } from '../platforms/discord/index.js';
 import { UsageError } from './cli-error.js';
 import { print, withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
@@ -11,6 +10,7 @@ export async function runCommands(args: string[], io: CliIo): Promise<number> {
   parseCommand(rest, {}, 'commands');
   return withContext(io, async ({ config, database }) => {
     if (!config.DISCORD_TOKEN) throw new UsageError('commands sync needs DISCORD_TOKEN in the environment', 'commands');
+    const { createRest, syncCommands } = await import('../platforms/discord/index.js');
     const result = await syncCommands({
       rest: createRest(config.DISCORD_TOKEN, config.DISCORD_API_URL),
       db: database.db,

@@ -8,7 +8,7 @@ import { parseCommand } from './parse.js';
 export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
   parseCommand(args, {}, 'start');
   return withContext(io, async ({ config, logger, database }) => {
-    const platforms = createPlatforms({ config, logger, database });
+    const platforms = await createPlatforms({ config, logger, database });
     // A platform that cannot start is logged by itself; polling and the other platforms go on, and its
     // deliveries wait in the outbox until a start succeeds.
     const started = await Promise.all(platforms.map(async (p) => ({ platform: p, status: await p.start() })));
