@@ -22,8 +22,8 @@ export interface AppDeps {
   out?: NodeJS.WritableStream;
   /** Per Hub request; the default suits the real Hub. */
   hubTimeoutMs?: number;
-  /** Adapters beyond the console's (Discord, Slack). */
-  adapters?: AlertAdapter[];
+  /** Adapters beyond the console's (Discord, Slack); read at every dispatch, so a platform that starts late joins in. */
+  adapters?: readonly AlertAdapter[];
 }
 
 export interface App {
@@ -48,11 +48,11 @@ export function createApp(deps: AppDeps): App {
     fetch: hubFetch,
     logger: deps.logger,
   });
-  const adapters = [createConsoleAdapter({ hubUrl: deps.config.HF_ENDPOINT, ...(deps.out ? { out: deps.out } : {}) }), ...(deps.adapters ?? [])];
+  const consoleAdapter = createConsoleAdapter({ hubUrl: deps.config.HF_ENDPOINT, ...(deps.out ? { out: deps.out } : {}) });
   const db = deps.database.db;
   return {
     tick: (full) => runTick({ db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE }, { full }),
-    dispatch: () => dispatchDue({ db, adapters, logger: deps.logger, now }),
+    dispatch: () => dispatchDue({ db, adapters: [consoleAdapter, ...(deps.adapters ?? [])], logger: deps.logger, now }),
     refreshMetrics: () => refreshMetrics({ db, hub, logger: deps.logger, now }),
   };
 }

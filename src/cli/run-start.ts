@@ -1,5 +1,6 @@
 import { createApp } from '../app/create-app.js';
 import { createPlatforms } from '../app/create-platforms.js';
+import { startPlatforms } from '../app/start-platforms.js';
 import { createScheduler } from '../worker/scheduler.js';
 import { withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
@@ -8,12 +9,8 @@ import { parseCommand } from './parse.js';
 export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
   parseCommand(args, {}, 'start');
   return withContext(io, async ({ config, logger, database }) => {
-    const platforms = await createPlatforms({ config, logger, database });
-    // A platform that cannot start is logged by itself; polling and the other platforms go on, and its
-    // deliveries wait in the outbox until a start succeeds.
-    const started = await Promise.all(platforms.map(async (p) => ({ platform: p, status: await p.start() })));
-    const adapters = started.filter((s) => s.status.ok).map((s) => s.platform.adapter);
-    const app = createApp({ config, logger, database, out: io.out, adapters });
+    const platforms = await startPlatforms(await createPlatforms({ config, logger, database }), logger);
+    const app = createApp({ config, logger, database, out: io.out, adapters: platforms.adapters });
     const scheduler = createScheduler({
       pollCron: config.POLL_CRON,
       reconcileCron: config.RECONCILE_CRON,
@@ -38,7 +35,7 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     const signal = await stopped;
     logger.info({ signal }, 'floodwatch stopping');
     await scheduler.stop();
-    await Promise.allSettled(platforms.map((p) => p.stop()));
+    await platforms.stop();
     process.off('unhandledRejection', onRejection);
     return 0;
   });

@@ -85,12 +85,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let started: SlackStartResult | undefined;
   // app.start() was called and may hold a server or a socket that is still connecting.
   let receiving = false;
+  // A socket that connected after start() had stopped waiting for it.
+  let lateSocket = false;
 
   return {
     adapter,
     async start() {
       if (started) return started;
-      if (receiving) return { ok: false, error: 'slack socket mode is still connecting' };
+      if (receiving) {
+        if (!lateSocket) return { ok: false, error: 'slack socket mode is still connecting' };
+        started = { ok: true };
+        return started;
+      }
       if (app === undefined) {
         logger.error({ reason: setupError }, 'slack app cannot be set up; Slack commands are off, everything else keeps running');
         return { ok: false, error: setupError ?? 'slack app cannot be set up' };
@@ -105,7 +111,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       }
       try {
         receiving = true;
-        const result = options.appToken ? await startSocketMode(app, logger) : await startHttp(app, options);
+        const result = options.appToken ? await startSocketMode(app, logger, () => (lateSocket = true)) : await startHttp(app, options);
         if (!result.ok) return result;
         started = result;
         logger.info({ mode: options.appToken ? 'socket' : 'http', port: result.port }, 'slack app receiving commands');
@@ -170,11 +176,14 @@ async function startHttp(app: App, options: SlackAppOptions): Promise<SlackStart
  * The socket client retries apps.connections.open on its own for as long as it takes; start-up waits
  * a while, then reports and lets it go on connecting in the background. A refused app token fails fast.
  */
-async function startSocketMode(app: App, logger: Logger): Promise<SlackStartResult> {
+async function startSocketMode(app: App, logger: Logger, connectedLate: () => void): Promise<SlackStartResult> {
   const connecting = app.start().then(() => true as const);
   if (await within(connecting, SOCKET_CONNECT_MS)) return { ok: true };
   connecting.then(
-    () => logger.info('slack socket mode connected'),
+    () => {
+      connectedLate();
+      logger.info('slack socket mode connected');
+    },
     (error: unknown) => logger.error({ reason: describeSlackError(error) }, 'slack socket mode gave up connecting'),
   );
   logger.error({ waitedMs: SOCKET_CONNECT_MS }, 'slack socket mode is not connected yet; still trying in the background');
