@@ -212,3 +212,25 @@ describe('Slack app start-up', () => {
     }
   });
 });
+
+describe('digests', () => {
+  it('posts a daily digest as one message listing its releases', async () => {
+    harness = await startSlackHarness(database.db);
+    ({ labIds } = await seedCatalog(database.db, harness.clock.now()));
+    await database.db.insert(subscriptions).values({ workspaceId: `slack:${TEAM_ID}`, platform: 'slack', destination: `slack:${TEAM_ID}:C0ALERTS`, mode: 'daily' });
+    const ids = Object.values(labIds);
+    await newRelease(database.db, ids[0]!, 'deepseek-ai/DeepSeek-V4', harness.clock.now());
+    await newRelease(database.db, ids[0]!, 'deepseek-ai/DeepSeek-V4-Lite', harness.clock.now());
+    harness.clock.advance(2 * 86_400_000);
+
+    const result = await dispatchDue({ db: database.db, adapters: [harness.slack.adapter], logger: silentLogger(), now: () => harness!.clock.now() });
+
+    expect(result.sent).toBe(2);
+    const posted = harness.fake.messages();
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.text).toBe('floodwatch digest: 2 releases');
+    const shown = shownText({ blocks: posted[0]!.blocks as unknown[] });
+    expect(shown).toContain('DeepSeek-V4-Lite');
+    expect(posted[0]!.unfurl_links).toBe(false);
+  });
+});

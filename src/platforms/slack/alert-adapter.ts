@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { DeliveryError, type AlertAdapter } from '../../delivery/adapter.js';
 import { channelOf } from './ids.js';
-import { renderAlert } from './render-alert.js';
+import { renderAlert, renderDigest } from './render-alert.js';
 import { describeSlackError, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
 
 /**
@@ -30,23 +30,25 @@ export function createSlackAlertAdapter(options: { client: webApi.WebClient; hub
     }
   }
 
+  async function send(destination: string, message: ReturnType<typeof renderAlert>): Promise<{ ref: string }> {
+    const channel = channelOf(destination);
+    if (channel === undefined) throw new DeliveryError(`not a Slack destination: ${destination}`, 'pause');
+    try {
+      return await post(channel, message);
+    } catch (error) {
+      if (platformErrorOf(error) !== 'not_in_channel') throw slackFailure(error);
+    }
+    await join(channel);
+    try {
+      return await post(channel, message);
+    } catch (error) {
+      throw slackFailure(error);
+    }
+  }
+
   return {
     platform: 'slack',
-    async postAlert(destination, release) {
-      const channel = channelOf(destination);
-      if (channel === undefined) throw new DeliveryError(`not a Slack destination: ${destination}`, 'pause');
-      const message = renderAlert(release, options.hubUrl);
-      try {
-        return await post(channel, message);
-      } catch (error) {
-        if (platformErrorOf(error) !== 'not_in_channel') throw slackFailure(error);
-      }
-      await join(channel);
-      try {
-        return await post(channel, message);
-      } catch (error) {
-        throw slackFailure(error);
-      }
-    },
+    postAlert: (destination, release) => send(destination, renderAlert(release, options.hubUrl)),
+    postDigest: (destination, releases) => send(destination, renderDigest(releases, options.hubUrl)),
   };
 }

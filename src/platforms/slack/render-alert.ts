@@ -1,9 +1,10 @@
 import type { types } from '@slack/bolt';
+import { digestEntries, digestTitle } from '../../format/digest-lines.js';
 import { summarizeRelease } from '../../format/release-summary.js';
 import type { ReleaseView } from '../../queries/release-view.js';
 import { clip, joinLines } from '../../format/text-limits.js';
-import { escapeText, link, mrkdwn, plainText } from './mrkdwn.js';
-import { LIMITS, type SlackMessage } from './render-reply.js';
+import { chunkLines, escapeText, link, mrkdwn, plainText } from './mrkdwn.js';
+import { capBlocks, LIMITS, type SlackMessage } from './render-reply.js';
 
 /** The button's action id; the app acknowledges its clicks so Slack shows no error. */
 export const OPEN_REPO_ACTION = 'open_repo';
@@ -29,4 +30,17 @@ export function renderAlert(release: ReleaseView, hubUrl: string): SlackMessage 
   );
   // The notification preview shows this line; the blocks carry the rest.
   return { text: clip(escapeText(`${s.headline} · ${s.labLine}`), LIMITS.text), blocks };
+}
+
+/** Several releases as one message: a header, then one line each, spread over sections within the limits. */
+export function renderDigest(releases: readonly ReleaseView[], hubUrl: string): SlackMessage {
+  const title = digestTitle(releases.length);
+  const lines = digestEntries(releases, hubUrl).map(
+    ({ summary, facts }) => `${escapeText(summary.labLine)} · ${link(summary.url, summary.title)}${facts ? ` · ${escapeText(facts)}` : ''}`,
+  );
+  const blocks: types.KnownBlock[] = [
+    { type: 'header', text: plainText(clip(title, LIMITS.header)) },
+    ...chunkLines(lines, LIMITS.sectionText).map((text): types.KnownBlock => ({ type: 'section', text: mrkdwn(text) })),
+  ];
+  return { text: title, blocks: capBlocks(blocks) };
 }
