@@ -6,13 +6,15 @@ ENV NODE_ENV=production \
 WORKDIR /app
 
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# Scripts wait until the sources are in: "prepare" bundles them.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 COPY tsconfig.json ./
 COPY bin ./bin
 COPY db ./db
 COPY commands ./commands
 COPY src ./src
+RUN npm run build
 
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
