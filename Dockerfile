@@ -1,4 +1,4 @@
-# floodwatch: runs the TypeScript sources with tsx; no build step.
+# floodwatch: the TypeScript sources, bundled by esbuild when the image is built.
 FROM node:20-bookworm-slim
 
 ENV NODE_ENV=production \
