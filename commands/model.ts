@@ -1,6 +1,7 @@
 import { formatCount, formatDate, formatTime } from '../src/format/numbers.js';
 import { modelDetails } from '../src/queries/model-details.js';
 import { UserError } from '../src/shared/user-error.js';
+import { untrackedOf } from './lab-filter.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline, type ReplyBlock } from './types.js';
 
@@ -8,11 +9,13 @@ export const modelCommand = defineCommand({
   name: 'model',
   description: 'One model: lab, dates, size, license, lineage, release and variants',
   options: [{ type: 'string', name: 'id', description: 'The Hub repo, e.g. deepseek-ai/DeepSeek-R1', required: true, autocomplete: 'model', maxLength: 200, example: 'deepseek-ai/DeepSeek-R1' }] as const,
-  async run(ctx, { args }) {
+  async run(ctx, { workspace, args }) {
     const repo = args.id.replace(/^https?:\/\/[^/]+\//, '');
     if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new UserError(`"${args.id}" is not a Hub repo id (org/name, e.g. deepseek-ai/DeepSeek-R1)`);
     const m = await modelDetails(ctx.db, repo);
     if (!m || m.private) throw new UserError(`floodwatch has not seen ${repo}: it tracks the repos of tracked labs only`);
+    const [untracked] = await untrackedOf(ctx.db, workspace.id, [m.lab]);
+    if (untracked) throw new UserError(`${repo} is from ${untracked.name}, which this workspace does not track: /labs add an org of it first`);
     const fields: { name: string; value: Inline[] }[] = [
       { name: 'Lab', value: [`${labLabel(m.lab)} (${m.lab.country})`] },
       { name: 'Created', value: [m.createdAt ? formatDate(m.createdAt) : 'unknown'] },

@@ -10,7 +10,7 @@ export interface LineageStep {
 export interface ModelDetails {
   id: string;
   repo: string;
-  lab: { name: string; country: string };
+  lab: { id: number; name: string; country: string };
   createdAt: Date | null;
   firstSeenPublicAt: Date | null;
   task: string | null;
@@ -41,7 +41,7 @@ async function labsOfOrgs(db: Queryable, orgs: string[]): Promise<Map<string, { 
 /** One model by repo name (any case), with its lineage's labs and its release. */
 export async function modelDetails(db: Queryable, repo: string): Promise<ModelDetails | undefined> {
   const [row] = await db
-    .select({ model: models, labName: labs.name, country: labs.country })
+    .select({ model: models, labId: labs.id, labName: labs.name, country: labs.country })
     .from(models)
     .innerJoin(labs, eq(labs.id, models.labId))
     .where(eq(sql`lower(${models.repo})`, repo.toLowerCase()))
@@ -63,7 +63,7 @@ export async function modelDetails(db: Queryable, repo: string): Promise<ModelDe
   return {
     id: m.id,
     repo: m.repo,
-    lab: { name: row.labName, country: row.country },
+    lab: { id: row.labId, name: row.labName, country: row.country },
     createdAt: m.createdAt,
     firstSeenPublicAt: m.firstSeenPublicAt,
     task: m.task,

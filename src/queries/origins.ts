@@ -13,7 +13,8 @@ export interface OriginShare {
 
 /**
  * Totals per lab over a window among the labs a workspace tracks: releases first seen in it, or the
- * downloads / likes of models created in it. Countries are summed from the labs by the caller.
+ * downloads / likes of models (not variants, as in rankings) created in it. Countries are summed from
+ * the labs by the caller.
  */
 export async function originsByLab(
   db: Queryable,
@@ -36,7 +37,7 @@ export async function originsByLab(
     .select({ key: labs.name, country: labs.country, value })
     .from(models)
     .innerJoin(labs, eq(labs.id, models.labId))
-    .where(and(inArray(models.labId, tracked), gte(models.createdAt, query.since), eq(models.private, false)))
+    .where(and(inArray(models.labId, tracked), gte(models.createdAt, query.since), eq(models.private, false), eq(models.isVariant, false)))
     .groupBy(labs.name, labs.country)
     .orderBy(desc(value), labs.name);
 }

@@ -74,9 +74,10 @@ describe('/origins', () => {
   });
 
   it.each([
-    ['downloads', { CN: 16_860_000, US: 700_000, FR: 200_000 }, { DeepSeek: 10_050_000, 'Alibaba Qwen': 6_810_000, Google: 700_000, 'Mistral AI': 200_000 }],
-    ['likes', { CN: 11_650, US: 2_000, FR: 600 }, { 'Alibaba Qwen': 7_150, DeepSeek: 4_500, Google: 2_000, 'Mistral AI': 600 }],
-  ])('sums the %s of public models created in the window, each share a part of the whole', async (metric, countries, byLab) => {
+    // The variants (DeepSeek-V4-FP8, Qwen3-8B-AWQ, Qwen3-Coder-30B-GGUF) count for nothing, as in rankings.
+    ['downloads', { CN: 2_850_000, US: 700_000, FR: 200_000 }, { 'Alibaba Qwen': 1_800_000, DeepSeek: 1_050_000, Google: 700_000, 'Mistral AI': 200_000 }],
+    ['likes', { CN: 6_000, US: 2_000, FR: 600 }, { DeepSeek: 3_900, 'Alibaba Qwen': 2_100, Google: 2_000, 'Mistral AI': 600 }],
+  ])('sums the %s of public originals created in the window, each share a part of the whole', async (metric, countries, byLab) => {
     const reply = await runAs(ctx, 'origins', { metric });
 
     const countryRows = barRows(reply, 0);
@@ -180,6 +181,15 @@ describe('/model', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(replyText(reply)).toContain(`floodwatch has not seen ${id}: it tracks the repos of tracked labs only`);
+  });
+
+  it("answers a model of a lab only another workspace tracks as not tracked here, and shows it to that workspace", async () => {
+    const guild = await runAs(ctx, 'model', { id: 'meta-llama/Llama-5-70B' });
+    const team = await runAs(ctx, 'model', { id: 'meta-llama/Llama-5-70B' }, { workspace: TEAM, channel: TEAM_CHANNEL });
+
+    expect(guild.ephemeral).toBe(true);
+    expect(replyText(guild)).toContain('is from Meta, which this workspace does not track');
+    expect(team.title).toBe('meta-llama/Llama-5-70B');
   });
 
   it.each(['DeepSeek-V4', 'deepseek-ai/DeepSeek V4', 'deepseek-ai/DeepSeek-V4/tree/main'])('refuses the malformed id %j', async (id) => {
