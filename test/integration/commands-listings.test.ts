@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/types.js';
 import { flag } from '../../src/format/flag.js';
-import { commandContext, listItems, listedRepos, replyText, runAs, seedWorld, TEAM, TEAM_CHANNEL } from '../helpers/command-world.js';
+import { labs, releases, workspaceLabs, workspaces } from '../../db/schema.js';
+import { commandContext, daysAgo, listItems, listedRepos, replyText, runAs, seedWorld, TEAM, TEAM_CHANNEL } from '../helpers/command-world.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let database: TestDatabase;
 let ctx: CommandContext;
 
-// Every test here only reads, so the file seeds its world once.
+// The file seeds its world once: tests read it, and one that writes does so in a workspace of its own.
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedWorld(database.db);
@@ -18,6 +19,20 @@ afterAll(async () => {
 });
 
 describe('/releases', () => {
+  it('shows the 15 newest of a busy window and says that it cut the list', async () => {
+    const workspace = { id: 'discord:G-busy', platform: 'discord' };
+    await database.db.insert(workspaces).values(workspace);
+    const [lab] = await database.db.insert(labs).values({ name: 'Busy Lab', country: 'JP' }).returning({ id: labs.id });
+    await database.db.insert(workspaceLabs).values({ workspaceId: workspace.id, labId: lab!.id });
+    await database.db.insert(releases).values(Array.from({ length: 20 }, (_, i) => ({ labId: lab!.id, title: `busy/model-${i}`, firstSeenAt: daysAgo(1 + i / 10) })));
+
+    const reply = await runAs(ctx, 'releases', {}, { workspace, channel: { id: 'CB', destination: 'discord:G-busy:CB' } });
+
+    expect(listItems(reply)).toHaveLength(15);
+    expect(listItems(reply)[0]).toContain('busy/model-0');
+    expect(replyText(reply)).toContain('Showing the 15 newest; narrow with lab, country or days.');
+  });
+
   it("lists the last 7 days' releases of the labs tracked here, newest first", async () => {
     const reply = await runAs(ctx, 'releases');
 
