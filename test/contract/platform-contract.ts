@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type AlertAdapter } from '../../src/delivery/adapter.js';
 import type { ReleaseView } from '../../src/queries/release-view.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 /** What the shared suite needs from a platform: its adapter over its fake, and a way to ask it things. */
 export interface PlatformUnderTest {
@@ -37,15 +37,9 @@ export const RELEASE: ReleaseView = {
  */
 export function describePlatformContract(name: string, create: (database: TestDatabase) => Promise<PlatformUnderTest>): void {
   describe(`${name} platform contract`, () => {
-    let database: TestDatabase;
+    const database = useTestDatabase();
     let platform: PlatformUnderTest;
 
-    beforeAll(async () => {
-      database = await createTestDatabase();
-    });
-    afterAll(async () => {
-      await database.close();
-    });
     beforeEach(async () => {
       platform = await create(database);
     });

@@ -6,8 +6,8 @@ import { startFakeHub, type FakeHub } from '../fakes/hub/index.js';
 import { captureStream } from './capture.js';
 import { seedLabs, type TestLab } from './seed.js';
 import { createTestClock } from './test-clock.js';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createTestDatabase, resetDatabase, type TestDatabase } from './test-database.js';
+import { afterEach, beforeEach } from 'vitest';
+import { resetDatabase, useTestDatabase, type TestDatabase } from './test-database.js';
 
 export const QWEN: TestLab = { name: 'Alibaba Qwen', country: 'CN', orgs: ['Qwen'] };
 export const DEEPSEEK: TestLab = { name: 'DeepSeek', country: 'CN', orgs: ['deepseek-ai'] };
@@ -53,16 +53,10 @@ export async function createPollHarness(
 
 /** One database for the file and a fresh harness per test; the getter gives the current harness. */
 export function usePollHarness(options: Parameters<typeof createPollHarness>[1] = {}): () => PollHarness {
-  let database: TestDatabase | undefined;
+  const database = useTestDatabase();
   let harness: PollHarness | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    harness = await createPollHarness(database!, options);
+    harness = await createPollHarness(database, options);
   });
   afterEach(async () => {
     await harness?.close();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.js';
 import { openPglite } from '../../db/open-pglite.js';
 import { openPostgres } from '../../db/open-postgres.js';
@@ -48,4 +48,35 @@ const TABLES = ['settings', 'deliveries', 'subscriptions', 'models', 'releases',
 /** Empties every table, so tests in one file can share one database. */
 export async function resetDatabase(handle: DatabaseHandle): Promise<void> {
   await handle.db.execute(sql.raw(`truncate ${TABLES.join(', ')} restart identity cascade`));
+}
+
+/**
+ * One database for the enclosing file or describe block: created before its tests and closed after.
+ * The handle it returns reads through to that database, so tests use it like any other.
+ */
+export function useTestDatabase(): TestDatabase {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const open = (): TestDatabase => {
+    if (current === undefined) throw new Error('the test database is used before its beforeAll ran');
+    return current;
+  };
+  return {
+    get db() {
+      return open().db;
+    },
+    get kind() {
+      return open().kind;
+    },
+    get url() {
+      return open().url;
+    },
+    // The hook above closes it; a test must not.
+    async close() {},
+  };
 }

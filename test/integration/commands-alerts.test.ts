@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/types.js';
 import { subscriptions } from '../../db/schema.js';
 import {
@@ -17,21 +17,17 @@ import {
   TEAM_CHANNEL,
   type World,
 } from '../helpers/command-world.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/test-database.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let ctx: CommandContext;
 let world: World;
 
 // These commands write subscriptions only, so the world is seeded once and only they are emptied
 // between tests (numbering restarts at #1).
 beforeAll(async () => {
-  database = await createTestDatabase();
   world = await seedWorld(database.db);
   ctx = commandContext(database.db);
-});
-afterAll(async () => {
-  await database.close();
 });
 beforeEach(async () => {
   await database.db.execute(sql`truncate subscriptions restart identity cascade`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/types.js';
 import { labs, releases, workspaceLabs, workspaces } from '../../db/schema.js';
 import { flag } from '../../src/format/flag.js';
@@ -16,19 +16,15 @@ import {
   TEAM,
   TEAM_CHANNEL,
 } from '../helpers/command-world.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/test-database.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let ctx: CommandContext;
 
 // Every test here only reads the seeded world; the one that adds labs does so in a workspace of its own.
 beforeAll(async () => {
-  database = await createTestDatabase();
   await seedWorld(database.db);
   ctx = commandContext(database.db);
-});
-afterAll(async () => {
-  await database.close();
 });
 
 function sharesSum(rows: { share: number }[]): number {

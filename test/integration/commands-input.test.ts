@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext, RawArgs, Reply } from '../../commands/types.js';
 import type { Database } from '../../db/database.js';
 import { subscriptions } from '../../db/schema.js';
@@ -15,16 +15,15 @@ import {
   seedWorld,
   snapshotDatabase,
 } from '../helpers/command-world.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/test-database.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let ctx: CommandContext;
 let log: ReturnType<typeof capturingLogger>;
 let seeded: Awaited<ReturnType<typeof snapshotDatabase>>;
 
 // Nothing here may change the database, so the file seeds once and compares every test against that.
 beforeAll(async () => {
-  database = await createTestDatabase();
   await seedWorld(database.db);
   await database.db.insert(subscriptions).values({
     workspaceId: GUILD.id,
@@ -36,9 +35,6 @@ beforeAll(async () => {
   seeded = await snapshotDatabase(database.db);
   log = capturingLogger();
   ctx = commandContext(database.db, log.logger);
-});
-afterAll(async () => {
-  await database.close();
 });
 
 /** The option names a reply's message shows as code, which is how a mistake names its option. */

@@ -1,21 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/types.js';
 import { labOrgs, labs, workspaceLabs, workspaces } from '../../db/schema.js';
 import { flag } from '../../src/format/flag.js';
 import { BASELINE_AT, commandContext, GUILD, listItems, replyText, runAs, seedWorld, snapshotDatabase, TEAM, type World } from '../helpers/command-world.js';
-import { createTestDatabase, resetDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let ctx: CommandContext;
 let world: World;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   ctx = commandContext(database.db);
-});
-afterAll(async () => {
-  await database.close();
 });
 beforeEach(async () => {
   await resetDatabase(database);

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/types.js';
 import { flag } from '../../src/format/flag.js';
 import { labs, releases, workspaceLabs, workspaces } from '../../db/schema.js';
 import { commandContext, daysAgo, listItems, listedRepos, replyText, runAs, seedWorld, TEAM, TEAM_CHANNEL } from '../helpers/command-world.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/test-database.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let ctx: CommandContext;
 
 // The file seeds its world once: tests read it, and one that writes does so in a workspace of its own.
 beforeAll(async () => {
-  database = await createTestDatabase();
   await seedWorld(database.db);
   ctx = commandContext(database.db);
-});
-afterAll(async () => {
-  await database.close();
 });
 
 describe('/releases', () => {

@@ -1,22 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, labs, models, releases, subscriptions, workspaceLabs } from '../../db/schema.js';
 import { dispatchDue } from '../../src/delivery/dispatcher.js';
 import { fanOut } from '../../src/delivery/fan-out.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { ALERTS, createDiscordHarness, GUILD, opt, sub, type DiscordHarness } from '../helpers/discord-harness.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase } from '../helpers/test-database.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let h: DiscordHarness;
 const EPHEMERAL = 1 << 6;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
   h = await createDiscordHarness(database);
 });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, labs, releases, subscriptions } from '../../db/schema.js';
 import { DeliveryError, type AlertAdapter } from '../../src/delivery/adapter.js';
 import { dispatchDue } from '../../src/delivery/dispatcher.js';
@@ -8,9 +8,9 @@ import type { ReleaseView } from '../../src/queries/release-view.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { seedLabs } from '../helpers/seed.js';
 import { createTestClock } from '../helpers/test-clock.js';
-import { createTestDatabase, resetDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let clock: ReturnType<typeof createTestClock>;
 let subscriptionId: number;
 
@@ -55,12 +55,6 @@ function dispatch(adapter: AlertAdapter, extra: { leaseMs?: number; maxAttempts?
   return dispatchDue({ db: database.db, adapters: [adapter], logger: silentLogger(), now: () => clock.now(), ...extra });
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
   await resetDatabase(database);
   clock = createTestClock();

@@ -1,24 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, subscriptions } from '../../db/schema.js';
 import { dispatchDue } from '../../src/delivery/dispatcher.js';
 import { createSlackApp } from '../../src/platforms/slack/index.js';
 import { createLogger, silentLogger } from '../../src/shared/logger.js';
 import { startFakeSlack } from '../fakes/slack/index.js';
 import { captureStream } from '../helpers/capture.js';
-import { createTestDatabase, resetDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
 import { HUB_URL, SIGNING_SECRET, TEAM_ID, newRelease, seedCatalog, shownText, startSlackHarness, type SlackHarness } from '../helpers/slack-harness.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let harness: SlackHarness | undefined;
 let labIds: Awaited<ReturnType<typeof seedCatalog>>['labIds'];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
   await resetDatabase(database);
 });

@@ -1,20 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { labs, subscriptions, workspaceLabs } from '../../db/schema.js';
 import { postSlashCommand } from '../fakes/slack/index.js';
-import { createTestDatabase, resetDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
 import { OTHER_TEAM_ID, SIGNING_SECRET, TEAM_ID, seedCatalog, shownText, startSlackHarness, type SlackHarness } from '../helpers/slack-harness.js';
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let harness: SlackHarness;
 let labIds: Awaited<ReturnType<typeof seedCatalog>>['labIds'];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
   await resetDatabase(database);
   harness = await startSlackHarness(database.db, { adminUserIds: ['U0LISTED'] });
