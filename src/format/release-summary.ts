@@ -31,25 +31,31 @@ export function summarizeRelease(release: ReleaseView, hubUrl: string): ReleaseS
   const sizes = release.models.filter((m) => !m.isVariant || release.variantOnly).flatMap((m) => formatParams(m.params) ?? []);
   const created = release.models.flatMap((m) => (m.createdAt ? [m.createdAt] : [])).sort((a, b) => a.getTime() - b.getTime())[0];
   const labFlag = flag(release.lab.country);
+  const size = sizes.length > 0 ? [...new Set(sizes)].join(', ') : undefined;
+  const task = main?.task ?? undefined;
+  const license = main?.license ?? undefined;
+  const gated = main?.gated ? `yes (${main.gated})` : undefined;
+  const createdOn = created ? formatDate(created) : undefined;
+  const firstSeen = formatTime(release.firstSeenAt);
   const facts: [string, string | undefined][] = [
-    ['Size', sizes.length > 1 ? [...new Set(sizes)].join(', ') : sizes[0]],
-    ['Task', main?.task ?? undefined],
-    ['License', main?.license ?? undefined],
-    ['Gated', main?.gated ? `yes (${main.gated})` : 'no'],
-    ['Created', created ? formatDate(created) : undefined],
-    ['First seen public', formatTime(release.firstSeenAt)],
+    ['Size', size],
+    ['Task', task],
+    ['License', license],
+    ['Gated', gated ?? 'no'],
+    ['Created', createdOn],
+    ['First seen public', firstSeen],
   ];
   return {
     headline: release.variantOnly ? `New variant: ${release.title}` : `New release: ${release.title}`,
     labLine: `${labFlag ? `${labFlag} ` : ''}${release.lab.name} (${release.lab.country})`,
     url: `${hubUrl}/${release.title}`,
     title: release.title,
-    task: main?.task ?? undefined,
-    size: sizes.length > 1 ? [...new Set(sizes)].join(', ') : sizes[0],
-    license: main?.license ?? undefined,
-    gated: main?.gated ? `yes (${main.gated})` : undefined,
-    created: created ? formatDate(created) : undefined,
-    firstSeen: formatTime(release.firstSeenAt),
+    task,
+    size,
+    license,
+    gated,
+    created: createdOn,
+    firstSeen,
     models: originals,
     variants,
     facts: facts.filter((f): f is [string, string] => f[1] !== undefined),
