@@ -1,7 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { models } from '../../db/schema.js';
 import type { HubModel, HubSource } from '../sources/hf-hub/client.js';
+import { loadStored, type StoredState } from './stored-state.js';
 
 export type PollMode = 'baseline' | 'steady' | 'full';
 
@@ -11,15 +10,16 @@ async function collect(items: AsyncIterable<HubModel>): Promise<HubModel[]> {
   return out;
 }
 
-async function knownIds(db: Database, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: models.id }).from(models).where(inArray(models.id, ids));
-  return new Set(rows.map((r) => r.id));
+export interface OrgListing {
+  items: HubModel[];
+  /** What is stored for every listed repo. */
+  stored: Map<string, StoredState>;
 }
 
 /**
- * Lists what a poll of the org needs to look at. Steady state reads one small page of the newest
- * repos and pages further only while a whole page is unknown; a baseline or full poll reads all.
+ * Lists what a poll of the org needs to look at, with what is stored for it. Steady state reads one
+ * small page of the newest repos and pages further only while a whole page is unknown; a baseline or
+ * full poll reads all. Each repo's stored state is read once.
  */
 export async function listOrg(
   db: Database,
@@ -27,18 +27,23 @@ export async function listOrg(
   org: string,
   mode: PollMode,
   pageSize: number,
-): Promise<HubModel[]> {
-  if (mode !== 'steady') return collect(hub.all(org, { withTags: mode === 'baseline' }));
-  const out: HubModel[] = [];
+): Promise<OrgListing> {
+  if (mode !== 'steady') {
+    const items = await collect(hub.all(org, { withTags: mode === 'baseline' }));
+    return { items, stored: await loadStored(db, items.map((m) => m.id)) };
+  }
+  const items: HubModel[] = [];
+  const stored = new Map<string, StoredState>();
   let page: HubModel[] = [];
   for await (const item of hub.newest(org, pageSize)) {
     page.push(item);
     if (page.length < pageSize) continue;
-    out.push(...page);
-    const known = await knownIds(db, page.map((m) => m.id));
-    if (known.size > 0) return out;
+    items.push(...page);
+    const known = await loadStored(db, page.map((m) => m.id), stored);
+    if (page.some((m) => known.has(m.id))) return { items, stored };
     page = [];
   }
-  out.push(...page);
-  return out;
+  items.push(...page);
+  await loadStored(db, page.map((m) => m.id), stored);
+  return { items, stored };
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import type { HubModelDetails, HubSource } from '../sources/hf-hub/client.js';
 import { listOrg, type PollMode } from './list-org.js';
-import { diffListing, loadStored, recordPoll, type PollRecord } from './record-poll.js';
+import { diffListing, recordPoll, type PollRecord } from './record-poll.js';
 
 export interface OrgToPoll {
   org: string;
@@ -34,8 +34,7 @@ export interface OrgPollResult extends PollRecord {
 export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean): Promise<OrgPollResult> {
   const mode: PollMode = !target.baselineDone ? 'baseline' : full ? 'full' : 'steady';
   const listing = await listOrg(deps.db, deps.hub, target.org, mode, deps.pageSize);
-  const stored = await loadStored(deps.db, listing.map((m) => m.id));
-  const { updated, silent, candidates } = diffListing(listing, stored, mode);
+  const { updated, silent, candidates } = diffListing(listing.items, listing.stored, mode);
 
   const fresh: HubModelDetails[] = [];
   for (const candidate of candidates) {
@@ -55,5 +54,5 @@ export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean):
     changes: { updated, silent, fresh },
     now: deps.now(),
   });
-  return { ...record, org: target.org, mode, listed: listing.length };
+  return { ...record, org: target.org, mode, listed: listing.items.length };
 }

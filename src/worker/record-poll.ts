@@ -1,18 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/database.js';
 import { labOrgs, models } from '../../db/schema.js';
 import type { HubModel, HubModelDetails } from '../sources/hf-hub/client.js';
 import type { PollMode } from './list-org.js';
+import type { StoredState } from './stored-state.js';
 import { createReleases, type NewModel } from './create-releases.js';
 
 // Rows per statement: small statements keep the embedded database's WebAssembly heap from growing.
 const BATCH = 100;
 
-export interface StoredState {
-  id: string;
-  repo: string;
-  private: boolean;
-}
 
 export interface PollChanges {
   /** Known repos whose listing data changed (rename, visibility, counters). */
@@ -52,17 +48,6 @@ export function diffListing(
   return { updated, silent, candidates };
 }
 
-export async function loadStored(db: Database, ids: string[]): Promise<Map<string, StoredState>> {
-  const out = new Map<string, StoredState>();
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await db
-      .select({ id: models.id, repo: models.repo, private: models.private })
-      .from(models)
-      .where(inArray(models.id, ids.slice(i, i + 1000)));
-    for (const row of rows) out.set(row.id, row);
-  }
-  return out;
-}
 
 function orgOf(repo: string): string {
   return repo.slice(0, repo.indexOf('/'));
