@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { deliveries, subscriptions } from '../../db/schema.js';
@@ -100,7 +100,7 @@ async function sendOne(deps: DispatchDeps, adapter: AlertAdapter, send: Send): P
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DeliveryError && error.action === 'pause') {
       await deps.db.transaction(async (tx) => {
-        await tx.update(subscriptions).set({ pausedAt: deps.now(), pauseReason: message }).where(inArray(subscriptions.id, [first.subscriptionId]));
+        await tx.update(subscriptions).set({ pausedAt: deps.now(), pauseReason: message }).where(eq(subscriptions.id, first.subscriptionId));
         await tx.update(deliveries).set({ state: 'pending', leaseUntil: null, lastError: message }).where(inArray(deliveries.id, ids));
       });
       log.warn({ subscription: first.subscriptionId, reason: message }, 'channel unusable; subscription paused');

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, models, releases } from '../../db/schema.js';
 import type { ModelView, ReleaseView } from './release-view.js';
@@ -59,7 +59,7 @@ export async function selectReleaseViews(db: Queryable, where: SQL | undefined, 
 /** Loads full views of the given releases, in the order of `ids`. */
 export async function loadReleaseViews(db: Queryable, ids: readonly number[]): Promise<ReleaseView[]> {
   if (ids.length === 0) return [];
-  const views = await selectReleaseViews(db, and(inArray(releases.id, [...ids])), ids.length);
+  const views = await selectReleaseViews(db, inArray(releases.id, [...ids]), ids.length);
   const byId = new Map(views.map((v) => [v.id, v]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,15 +1,9 @@
 import type { APIEmbed } from 'discord.js';
 import type { Reply, ReplyBlock } from '../../../commands/types.js';
 import { clip, inline, joinLines, plain } from './markdown.js';
+import { textBar } from '../../format/text-bar.js';
 
 const COLOR = 0x2f6fde;
-const BAR_WIDTH = 12;
-
-function bar(share: number): string {
-  const filled = Math.round(share * BAR_WIDTH);
-  return `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-}
-
 function blockLines(block: ReplyBlock): string[] {
   switch (block.type) {
     case 'text':
@@ -19,7 +13,7 @@ function blockLines(block: ReplyBlock): string[] {
     case 'list':
       return block.items.map((item) => `• ${inline(item)}`);
     case 'bars':
-      return block.rows.map((r) => `\`${bar(r.share)}\` ${plain(r.label)} · ${(r.share * 100).toFixed(1)}% (${r.value.toLocaleString('en-US')})`);
+      return block.rows.map((r) => `\`${textBar(r.share)}\` ${plain(r.label)} · ${(r.share * 100).toFixed(1)}% (${r.value.toLocaleString('en-US')})`);
     case 'fields':
       return [];
   }

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Reply, ReplyBlock } from '../../../commands/types.js';
 import { clip } from '../../format/text-limits.js';
 import { chunkLines, escapeText, inline, link, mrkdwn, plainText } from './mrkdwn.js';
+import { textBar } from '../../format/text-bar.js';
 
 /** Block Kit and the top-level `text` that notifications and clients without blocks show. */
 export interface SlackMessage {
@@ -11,13 +12,6 @@ export interface SlackMessage {
 
 // Slack's limits: https://docs.slack.dev/reference/block-kit/blocks
 export const LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, text: 3000 } as const;
-const BAR_WIDTH = 12;
-
-function bar(share: number): string {
-  const filled = Math.round(Math.min(1, Math.max(0, share)) * BAR_WIDTH);
-  return `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-}
-
 function sections(lines: readonly string[]): types.SectionBlock[] {
   return chunkLines(lines.filter(Boolean), LIMITS.sectionText).map((text) => ({ type: 'section', text: mrkdwn(text) }));
 }
@@ -29,7 +23,7 @@ function renderBlock(block: ReplyBlock): types.KnownBlock[] {
     case 'list':
       return sections(block.items.map((item) => `• ${inline(item)}`));
     case 'bars':
-      return sections(block.rows.map((r) => `\`${bar(r.share)}\` ${escapeText(r.label)} · ${(r.share * 100).toFixed(1)}% (${r.value.toLocaleString('en-US')})`));
+      return sections(block.rows.map((r) => `\`${textBar(r.share)}\` ${escapeText(r.label)} · ${(r.share * 100).toFixed(1)}% (${r.value.toLocaleString('en-US')})`));
     case 'note': {
       const text = inline(block.text);
       return text ? [{ type: 'context', elements: [mrkdwn(clip(text, LIMITS.sectionText))] }] : [];
