@@ -166,6 +166,8 @@ export const deliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     dueAt: tstz('due_at').notNull().defaultNow(),
     leaseUntil: tstz('lease_until'),
+    /** The dispatcher that holds the lease: only it may renew the lease or record the outcome. */
+    leaseOwner: text('lease_owner'),
     sentAt: tstz('sent_at'),
     messageRef: text('message_ref'),
     lastError: text('last_error'),

@@ -1,23 +1,36 @@
-import { eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
-import { deliveries, subscriptions } from '../../db/schema.js';
 import { loadReleaseViews } from '../queries/load-release-views.js';
 import type { ReleaseView } from '../queries/release-view.js';
+import { runLimited } from '../shared/run-limited.js';
 import { DeliveryError, type AlertAdapter } from './adapter.js';
 import { backoffMs } from './backoff.js';
-import { claimDeliveries, type ClaimedDelivery } from './claim-deliveries.js';
+import { claimDeliveries, releaseClaims, renewLease, type ClaimedDelivery } from './claim-deliveries.js';
+import { recordFailed, recordPaused, recordRetry, recordSent } from './record-outcome.js';
+import { withDeadline } from './send-deadline.js';
 
 export interface DispatchDeps {
   db: Database;
   adapters: readonly AlertAdapter[];
   logger: Logger;
   now: () => Date;
-  /** How long a claimed delivery stays invisible to other dispatchers. */
+  /** Who holds the leases this dispatcher takes; one per process. */
+  owner?: string;
+  /** How long a claimed delivery stays invisible to other dispatchers; renewed before each send. */
   leaseMs?: number;
+  /** A send is given up after this long; kept well under the lease so no send outlives its lease. */
+  sendDeadlineMs?: number;
+  /** Channels sent to at once; sends to one channel go one after another, in order. */
+  concurrency?: number;
+  /** No send starts after a round has run this long; the rest go back to the queue for the next round. */
+  roundBudgetMs?: number;
   batchSize?: number;
   /** After this many failed attempts a delivery is given up and left as failed. */
   maxAttempts?: number;
+  /** The service is stopping: no send starts, sends under way get `stopGraceMs`, claimed ones go back. */
+  signal?: AbortSignal | undefined;
+  stopGraceMs?: number;
 }
 
 export interface DispatchResult {
@@ -25,6 +38,16 @@ export interface DispatchResult {
   retried: number;
   paused: number;
   failed: number;
+  /** Claimed but not sent (the service stopped, the round ran out, or an earlier send to the channel failed). */
+  released: number;
+}
+
+type Outcome = keyof DispatchResult | 'lost';
+
+interface SendResult {
+  outcome: Outcome;
+  /** When a retried send comes due again. */
+  retryAt?: Date;
 }
 
 /** One message to send: a single alert, or a digest of several deliveries of one subscription. */
@@ -32,6 +55,8 @@ interface Send {
   deliveries: ClaimedDelivery[];
   releases: ReleaseView[];
 }
+
+const DEFAULTS = { leaseMs: 120_000, sendDeadlineMs: 30_000, concurrency: 8, roundBudgetMs: 60_000, batchSize: 50 };
 
 function plan(batch: readonly ClaimedDelivery[], views: Map<number, ReleaseView>, adapters: Map<string, AlertAdapter>): Send[] {
   const sends: Send[] = [];
@@ -43,81 +68,148 @@ function plan(batch: readonly ClaimedDelivery[], views: Map<number, ReleaseView>
       sends.push({ deliveries: [delivery], releases });
       continue;
     }
-    const digest = digests.get(delivery.subscriptionId) ?? { deliveries: [], releases: [] };
+    let digest = digests.get(delivery.subscriptionId);
+    if (digest === undefined) {
+      digest = { deliveries: [], releases: [] };
+      digests.set(delivery.subscriptionId, digest);
+      sends.push(digest);
+    }
     digest.deliveries.push(delivery);
     digest.releases.push(...releases);
-    digests.set(delivery.subscriptionId, digest);
   }
-  return [...sends, ...digests.values()];
+  return sends;
 }
 
+/** Sends grouped by channel, each group in the order its deliveries came due. */
+function byDestination(sends: readonly Send[]): Send[][] {
+  const queues = new Map<string, Send[]>();
+  for (const send of sends) {
+    const key = send.deliveries[0]!.destination;
+    queues.set(key, [...(queues.get(key) ?? []), send]);
+  }
+  return [...queues.values()];
+}
+
+const idsOf = (send: Send) => send.deliveries.map((d) => d.id);
+
 /**
- * Sends due deliveries: claims a batch, commits, sends each outside any transaction, records the
- * outcome. A retryable failure comes back later with backoff; a channel that is gone pauses its
- * subscription; nothing is ever sent twice by two dispatchers at once. Deliveries of a digest
+ * Sends due deliveries: claims a batch under a lease, commits, then sends outside any transaction,
+ * several channels at once and each channel in order; records each outcome. A retryable failure comes
+ * back later with backoff (a rate limit after the wait the platform gave, without counting an attempt);
+ * a channel that is gone pauses its subscription. A send has a deadline shorter than its lease, which
+ * is renewed just before it, so no delivery is ever sent by two dispatchers. Deliveries of a digest
  * subscription that come due together go out as one message.
  */
 export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
-  const result: DispatchResult = { sent: 0, retried: 0, paused: 0, failed: 0 };
+  const result: DispatchResult = { sent: 0, retried: 0, paused: 0, failed: 0, released: 0 };
+  const merged = { ...DEFAULTS, ...definedOnly(deps) };
+  // A send must end well before its lease does, or another dispatcher could take it over mid-send.
+  const settings = { ...merged, sendDeadlineMs: Math.min(merged.sendDeadlineMs, merged.leaseMs / 2), owner: deps.owner ?? randomUUID() };
   const adapters = new Map(deps.adapters.map((a) => [a.platform, a]));
   // Bounded, so a delivery that keeps coming due at once cannot hold the loop.
-  for (let round = 0; round < 20; round++) {
+  for (let round = 0; round < 20 && !deps.signal?.aborted; round++) {
     const batch = await claimDeliveries(deps.db, {
       platforms: [...adapters.keys()],
       now: deps.now(),
-      leaseMs: deps.leaseMs ?? 120_000,
-      limit: deps.batchSize ?? 50,
+      leaseMs: settings.leaseMs,
+      limit: settings.batchSize,
+      owner: settings.owner,
     });
     if (batch.length === 0) break;
     const views = new Map((await loadReleaseViews(deps.db, [...new Set(batch.map((d) => d.releaseId))])).map((v) => [v.id, v]));
-    for (const send of plan(batch, views, adapters)) {
-      const outcome = await sendOne(deps, adapters.get(send.deliveries[0]!.platform)!, send);
-      result[outcome] += send.deliveries.length;
-    }
+    const roundEnds = performance.now() + settings.roundBudgetMs;
+    await runLimited(byDestination(plan(batch, views, adapters)), settings.concurrency, async (queue) => {
+      for (const [index, send] of queue.entries()) {
+        const { outcome, retryAt } = performance.now() > roundEnds ? await giveBack(deps, settings, send) : await sendOne(deps, settings, adapters, send);
+        if (outcome !== 'lost') result[outcome] += send.deliveries.length;
+        if (outcome === 'sent' || outcome === 'failed') continue;
+        // Keep the channel's order: what comes after a send that did not go out waits for it.
+        const ids = queue.slice(index + 1).flatMap(idsOf);
+        await releaseClaims(deps.db, ids, settings.owner, retryAt);
+        result.released += ids.length;
+        return;
+      }
+    });
   }
   return result;
 }
 
-async function sendOne(deps: DispatchDeps, adapter: AlertAdapter, send: Send): Promise<keyof DispatchResult> {
+function definedOnly(deps: DispatchDeps): Partial<typeof DEFAULTS> {
+  const keys = Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[];
+  return Object.fromEntries(keys.flatMap((k) => (deps[k] === undefined ? [] : [[k, deps[k]]])));
+}
+
+async function giveBack(deps: DispatchDeps, settings: { owner: string }, send: Send): Promise<SendResult> {
+  await releaseClaims(deps.db, idsOf(send), settings.owner);
+  return { outcome: 'released' };
+}
+
+async function sendOne(
+  deps: DispatchDeps,
+  settings: typeof DEFAULTS & { owner: string },
+  adapters: Map<string, AlertAdapter>,
+  send: Send,
+): Promise<SendResult> {
   const first = send.deliveries[0]!;
-  const ids = send.deliveries.map((d) => d.id);
+  const ids = idsOf(send);
   const log = deps.logger.child({ deliveries: ids, platform: first.platform });
-  const maxAttempts = deps.maxAttempts ?? 12;
-  if (send.releases.length === 0) {
-    await deps.db.update(deliveries).set({ state: 'failed', lastError: 'release no longer exists', leaseUntil: null }).where(inArray(deliveries.id, ids));
-    return 'failed';
+  const { owner } = settings;
+  if (deps.signal?.aborted) return giveBack(deps, settings, send);
+  const held = await renewLease(deps.db, ids, owner, new Date(deps.now().getTime() + settings.leaseMs));
+  if (held.length < ids.length) {
+    await releaseClaims(deps.db, held, owner);
+    log.warn('delivery lease lost before its send; another dispatcher has it');
+    return { outcome: 'lost' };
   }
+  if (send.releases.length === 0) {
+    await recordFailed(deps.db, ids, owner, 'release no longer exists');
+    return { outcome: 'failed' };
+  }
+  const adapter = adapters.get(first.platform)!;
   try {
     const key = `fw-${first.id}`;
-    const { ref } =
-      send.deliveries.length > 1 && adapter.postDigest
-        ? await adapter.postDigest(first.destination, send.releases, key)
-        : await adapter.postAlert(first.destination, send.releases[0]!, key);
-    await deps.db.update(deliveries).set({ state: 'sent', sentAt: deps.now(), messageRef: ref, leaseUntil: null, lastError: null }).where(inArray(deliveries.id, ids));
+    const { ref } = await withDeadline(
+      (signal) =>
+        send.deliveries.length > 1 && adapter.postDigest
+          ? adapter.postDigest(first.destination, send.releases, key, { signal })
+          : adapter.postAlert(first.destination, send.releases[0]!, key, { signal }),
+      { deadlineMs: settings.sendDeadlineMs, stop: deps.signal, graceMs: deps.stopGraceMs ?? 3_000 },
+    );
+    if (!(await recordSent(deps.db, ids, owner, deps.now(), ref))) {
+      log.error({ ref }, 'delivery sent after its lease was lost; it may have been sent twice');
+    }
     log.info({ ref, releases: send.releases.length }, 'alert delivered');
-    return 'sent';
+    return { outcome: 'sent' };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof DeliveryError && error.action === 'pause') {
-      await deps.db.transaction(async (tx) => {
-        await tx.update(subscriptions).set({ pausedAt: deps.now(), pauseReason: message }).where(eq(subscriptions.id, first.subscriptionId));
-        await tx.update(deliveries).set({ state: 'pending', leaseUntil: null, lastError: message }).where(inArray(deliveries.id, ids));
-      });
-      log.warn({ subscription: first.subscriptionId, reason: message }, 'channel unusable; subscription paused');
-      return 'paused';
-    }
-    if (!(error instanceof DeliveryError)) log.error({ err: error }, 'alert send crashed');
-    if (first.attempts >= maxAttempts) {
-      await deps.db.update(deliveries).set({ state: 'failed', leaseUntil: null, lastError: message }).where(inArray(deliveries.id, ids));
-      log.error({ attempts: first.attempts, reason: message }, 'alert given up');
-      return 'failed';
-    }
-    const wait = error instanceof DeliveryError && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(first.attempts);
-    await deps.db
-      .update(deliveries)
-      .set({ state: 'pending', dueAt: new Date(deps.now().getTime() + wait), leaseUntil: null, lastError: message })
-      .where(inArray(deliveries.id, ids));
-    log.warn({ attempts: first.attempts, retryInMs: wait, reason: message }, 'alert send failed; will retry');
-    return 'retried';
+    return failed(deps, settings, send, error, log);
   }
+}
+
+async function failed(
+  deps: DispatchDeps,
+  settings: { owner: string },
+  send: Send,
+  error: unknown,
+  log: Logger,
+): Promise<SendResult> {
+  const first = send.deliveries[0]!;
+  const ids = idsOf(send);
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof DeliveryError && error.action === 'pause') {
+    await recordPaused(deps.db, ids, settings.owner, { subscriptionId: first.subscriptionId, at: deps.now(), reason: message });
+    log.warn({ subscription: first.subscriptionId, reason: message }, 'channel unusable; subscription paused');
+    return { outcome: 'paused' };
+  }
+  if (!(error instanceof DeliveryError)) log.error({ err: error }, 'alert send crashed');
+  const rateLimited = error instanceof DeliveryError && error.retryAfterMs !== undefined;
+  if (!rateLimited && first.attempts >= (deps.maxAttempts ?? 12)) {
+    await recordFailed(deps.db, ids, settings.owner, message);
+    log.error({ attempts: first.attempts, reason: message }, 'alert given up');
+    return { outcome: 'failed' };
+  }
+  const wait = rateLimited ? (error as DeliveryError).retryAfterMs! : backoffMs(first.attempts);
+  const dueAt = new Date(deps.now().getTime() + wait);
+  await recordRetry(deps.db, ids, settings.owner, { dueAt, reason: message, countAttempt: !rateLimited });
+  log.warn({ attempts: first.attempts, retryInMs: wait, reason: message }, 'alert send failed; will retry');
+  return { outcome: 'retried', retryAt: dueAt };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, labs, releases, subscriptions } from '../../db/schema.js';
 import { DeliveryError, type AlertAdapter } from '../../src/delivery/adapter.js';
-import { dispatchDue } from '../../src/delivery/dispatcher.js';
+import { dispatchDue, type DispatchDeps } from '../../src/delivery/dispatcher.js';
 import { fanOut } from '../../src/delivery/fan-out.js';
 import type { ReleaseView } from '../../src/queries/release-view.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -51,7 +51,7 @@ async function newRelease(): Promise<number> {
   });
 }
 
-function dispatch(adapter: AlertAdapter, extra: { leaseMs?: number; maxAttempts?: number } = {}) {
+function dispatch(adapter: AlertAdapter, extra: Partial<Omit<DispatchDeps, 'db' | 'adapters' | 'logger' | 'now'>> = {}) {
   return dispatchDue({ db: database.db, adapters: [adapter], logger: silentLogger(), now: () => clock.now(), ...extra });
 }
 
@@ -82,7 +82,7 @@ describe('dispatcher', () => {
     expect(row).toMatchObject({ state: 'sent', messageRef: 'msg-1', attempts: 1 });
   });
 
-  it('retries a failed send after the wait the platform asked for, with the same idempotency key', async () => {
+  it('retries a rate-limited send after the wait the platform asked for, with the same key, without counting an attempt', async () => {
     const adapter = scriptedAdapter([new DeliveryError('rate limited', 'retry', 5_000)]);
     await newRelease();
 
@@ -94,7 +94,7 @@ describe('dispatcher', () => {
     expect([first.retried, tooEarly.sent, later.sent]).toEqual([1, 0, 1]);
     expect(new Set(adapter.calls).size).toBe(1);
     const [row] = await database.db.select().from(deliveries);
-    expect(row).toMatchObject({ state: 'sent', attempts: 2, lastError: null });
+    expect(row).toMatchObject({ state: 'sent', attempts: 1, lastError: null });
   });
 
   it('backs off on an unexpected error and gives up after the last attempt', async () => {
@@ -185,5 +185,101 @@ describe('dispatcher', () => {
     );
     expect(written).toBe(0);
     expect(await database.db.select().from(deliveries)).toHaveLength(1);
+  });
+});
+
+describe('dispatcher under slow and failing channels', () => {
+  /** An adapter whose sends to `slow` never finish by themselves (they end only when aborted). */
+  function channelAdapter(slow: string, options: { ignoreAbort?: boolean } = {}) {
+    const calls: { destination: string; key: string; at: number }[] = [];
+    const adapter: AlertAdapter & { calls: typeof calls } = {
+      platform: 'test',
+      calls,
+      async postAlert(destination, _release, key, send) {
+        calls.push({ destination, key, at: Date.now() });
+        if (destination !== slow) return { ref: `msg-${calls.length}` };
+        return new Promise((_resolve, reject) => {
+          if (!options.ignoreAbort) send?.signal?.addEventListener('abort', () => reject(send.signal!.reason));
+        });
+      },
+    };
+    return adapter;
+  }
+
+  async function secondChannel(destination: string): Promise<void> {
+    await database.db.insert(subscriptions).values({ workspaceId: 'test:W1', platform: 'test', destination });
+  }
+
+  it('sends to other channels while one channel hangs, and gives the hanging send up at its deadline', async () => {
+    await secondChannel('test:C2');
+    const adapter = channelAdapter('test:C1', { ignoreAbort: true });
+    await newRelease();
+
+    const result = await dispatch(adapter, { sendDeadlineMs: 300 });
+
+    expect(adapter.calls.map((c) => c.destination).sort()).toEqual(['test:C1', 'test:C2']);
+    expect(result).toMatchObject({ sent: 1, retried: 1 });
+    const rows = await database.db.select().from(deliveries).orderBy(deliveries.id);
+    expect(rows.map((r) => r.state)).toEqual(['pending', 'sent']);
+    expect(rows[0]).toMatchObject({ attempts: 1, leaseUntil: null, leaseOwner: null });
+    expect(rows[0]!.lastError).toContain('longer than 0.3 s');
+  });
+
+  it('keeps a channel in order: what comes after a failed send waits for it', async () => {
+    const adapter = scriptedAdapter([new DeliveryError('rate limited', 'retry', 5_000)]);
+    await newRelease();
+    await newRelease();
+
+    const result = await dispatch(adapter);
+    clock.advance(5_001);
+    await dispatch(adapter);
+
+    expect(result).toMatchObject({ retried: 1, released: 1, sent: 0 });
+    expect(adapter.calls).toEqual(['fw-1', 'fw-1', 'fw-2']);
+    const rows = await database.db.select().from(deliveries).orderBy(deliveries.id);
+    expect(rows.map((r) => [r.state, r.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
+  });
+
+  it('puts claimed deliveries back at once when the service stops, so the next start sends them without waiting', async () => {
+    const adapter = channelAdapter('test:C1');
+    await newRelease();
+    await newRelease();
+    const stop = new AbortController();
+
+    const running = dispatch(adapter, { signal: stop.signal, stopGraceMs: 50 });
+    while (adapter.calls.length === 0) await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    const result = await running;
+
+    expect(result).toMatchObject({ sent: 0, retried: 1, released: 1 });
+    const rows = await database.db.select().from(deliveries).orderBy(deliveries.id);
+    expect(rows.map((r) => [r.state, r.leaseUntil, r.leaseOwner])).toEqual([
+      ['pending', null, null],
+      ['pending', null, null],
+    ]);
+    expect(rows[1]!.attempts).toBe(0);
+  });
+
+  it('never lets a second dispatcher send a delivery while the first one is still sending it', async () => {
+    const hanging = channelAdapter('test:C1', { ignoreAbort: true });
+    const other = scriptedAdapter();
+    await newRelease();
+    const options = { leaseMs: 400, sendDeadlineMs: 5_000 };
+    const realNow = () => new Date();
+
+    const first = dispatchDue({ db: database.db, adapters: [hanging], logger: silentLogger(), now: realNow, ...options });
+    while (hanging.calls.length === 0) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 6; i++) {
+      await dispatchDue({ db: database.db, adapters: [other], logger: silentLogger(), now: realNow, ...options });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await first;
+
+    expect(other.calls).toEqual([]);
+    const [row] = await database.db.select().from(deliveries);
+    expect(row).toMatchObject({ state: 'pending', attempts: 1 });
   });
 });
