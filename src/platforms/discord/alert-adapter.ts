@@ -1,5 +1,5 @@
-import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
-import { DeliveryError, type AlertAdapter } from '../../delivery/adapter.js';
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RateLimitData } from 'discord.js';
+import { DeliveryError, type AlertAdapter, type SendOptions } from '../../delivery/adapter.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
 
@@ -7,37 +7,63 @@ import { renderAlert, renderDigest } from './render-alert.js';
 // permissions, unknown channel. Retrying them would only earn an IP ban for invalid requests.
 const CHANNEL_GONE = new Set([50001, 50013, 10003]);
 
+/** A rate limit up to this long is waited out inside the send; a longer one reschedules the delivery. */
+export const MAX_INLINE_WAIT_MS = 3_000;
+
+function waitOf(limit: Pick<RateLimitData, 'timeToReset' | 'retryAfter' | 'sublimitTimeout'>): number {
+  return Math.max(limit.timeToReset, limit.retryAfter, limit.sublimitTimeout ?? 0);
+}
+
+/**
+ * The REST client for alerts: its own queue, so a limited channel never delays command replies; a
+ * rate limit longer than a few seconds throws instead of sleeping; a request is retried once at most.
+ */
+export function createAlertRest(token: string, apiUrl: string | undefined, maxInlineWaitMs = MAX_INLINE_WAIT_MS): REST {
+  return new REST({
+    ...(apiUrl ? { api: apiUrl } : {}),
+    rejectOnRateLimit: (limit) => waitOf(limit) > maxInlineWaitMs,
+    retries: 1,
+    timeout: 10_000,
+  }).setToken(token);
+}
+
 /** Maps a failed send to what the dispatcher should do; exported for the shared contract tests. */
 export function discordFailure(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
   if (error instanceof DiscordAPIError) {
     if (CHANNEL_GONE.has(Number(error.code))) return new DeliveryError(`discord ${error.code}: ${error.message}`, 'pause');
     return new DeliveryError(`discord ${error.status} ${error.code}: ${error.message}`, 'retry');
   }
-  if (error instanceof RateLimitError) return new DeliveryError('discord rate limit', 'retry', error.retryAfter);
+  if (error instanceof RateLimitError) {
+    return new DeliveryError(`discord rate limit (${error.global ? 'global' : error.route})`, 'retry', Math.ceil(waitOf(error)));
+  }
   if (error instanceof HTTPError) return new DeliveryError(`discord ${error.status}`, 'retry');
   return new DeliveryError(error instanceof Error ? error.message : String(error), 'retry');
 }
 
 /**
  * Posts alerts as channel messages: one embed, no mentions, and a nonce derived from the delivery
- * so a retried send returns the first message instead of posting twice.
+ * so a retried send returns the first message instead of posting twice. The send's signal aborts the
+ * request, and any wait of the REST queue before it, at once.
  */
 export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string }): AlertAdapter {
-  async function post(destination: string, body: object, idempotencyKey: string): Promise<{ ref: string }> {
+  async function post(destination: string, body: object, idempotencyKey: string, send: SendOptions = {}): Promise<{ ref: string }> {
     const channelId = channelOf(destination);
     if (channelId === undefined) throw new DeliveryError(`not a Discord destination: ${destination}`, 'pause');
     try {
       const message = (await options.rest.post(Routes.channelMessages(channelId), {
         body: { ...body, allowed_mentions: { parse: [] }, nonce: idempotencyKey.slice(0, 25), enforce_nonce: true },
+        ...(send.signal ? { signal: send.signal } : {}),
       })) as { id: string };
       return { ref: message.id };
     } catch (error) {
+      if (send.signal?.aborted) throw discordFailure(send.signal.reason);
       throw discordFailure(error);
     }
   }
   return {
     platform: 'discord',
-    postAlert: (destination, release, key) => post(destination, renderAlert(release, options.hubUrl), key),
-    postDigest: (destination, releases, key) => post(destination, renderDigest(releases, options.hubUrl), key),
+    postAlert: (destination, release, key, send) => post(destination, renderAlert(release, options.hubUrl), key, send),
+    postDigest: (destination, releases, key, send) => post(destination, renderDigest(releases, options.hubUrl), key, send),
   };
 }

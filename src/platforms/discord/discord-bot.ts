@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../../db/database.js';
 import type { CommandContext, TopCommand } from '../../../commands/types.js';
 import type { AlertAdapter } from '../../delivery/adapter.js';
-import { createDiscordAlertAdapter } from './alert-adapter.js';
+import { createAlertRest, createDiscordAlertAdapter } from './alert-adapter.js';
 import { forgetInteractions } from './claim-interaction.js';
 import { createInteractionHandler } from './handle-interaction.js';
 import { syncCommands } from './sync-commands.js';
@@ -42,7 +42,7 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
   const ctx: CommandContext = { db: options.db, now: options.now, hubUrl: options.hubUrl, logger };
   client.on(Events.InteractionCreate, createInteractionHandler(options.commands, ctx, logger));
   client.on(Events.Error, (error) => logger.warn({ err: error }, 'discord client error'));
-  const adapter = createDiscordAlertAdapter({ rest: client.rest, hubUrl: options.hubUrl });
+  const adapter = createDiscordAlertAdapter({ rest: createAlertRest(options.token, options.apiUrl), hubUrl: options.hubUrl });
   const housekeeping = setInterval(() => {
     forgetInteractions(options.db, options.now()).catch((error: unknown) => logger.warn({ err: error }, 'could not forget old interactions'));
   }, 3_600_000);

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { DeliveryError, type AlertAdapter } from '../../delivery/adapter.js';
+import { DeliveryError, type AlertAdapter, type SendOptions } from '../../delivery/adapter.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
 import { describeSlackError, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
@@ -30,15 +30,23 @@ export function createSlackAlertAdapter(options: { client: webApi.WebClient; hub
     }
   }
 
-  async function send(destination: string, message: ReturnType<typeof renderAlert>): Promise<{ ref: string }> {
+  /** The Web API client takes no signal: an aborted send starts no further call. */
+  function checkAborted(signal: AbortSignal | undefined): void {
+    if (signal?.aborted) throw signal.reason instanceof DeliveryError ? signal.reason : new DeliveryError('send aborted', 'retry');
+  }
+
+  async function send(destination: string, message: ReturnType<typeof renderAlert>, options: SendOptions = {}): Promise<{ ref: string }> {
     const channel = channelOf(destination);
     if (channel === undefined) throw new DeliveryError(`not a Slack destination: ${destination}`, 'pause');
+    checkAborted(options.signal);
     try {
       return await post(channel, message);
     } catch (error) {
       if (platformErrorOf(error) !== 'not_in_channel') throw slackFailure(error);
     }
+    checkAborted(options.signal);
     await join(channel);
+    checkAborted(options.signal);
     try {
       return await post(channel, message);
     } catch (error) {
@@ -48,7 +56,7 @@ export function createSlackAlertAdapter(options: { client: webApi.WebClient; hub
 
   return {
     platform: 'slack',
-    postAlert: (destination, release) => send(destination, renderAlert(release, options.hubUrl)),
-    postDigest: (destination, releases) => send(destination, renderDigest(releases, options.hubUrl)),
+    postAlert: (destination, release, _key, sendOptions) => send(destination, renderAlert(release, options.hubUrl), sendOptions),
+    postDigest: (destination, releases, _key, sendOptions) => send(destination, renderDigest(releases, options.hubUrl), sendOptions),
   };
 }
