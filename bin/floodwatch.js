@@ -36,4 +36,7 @@ if (bundleIsFresh()) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// A library that keeps a socket or a timer open must not keep a finished command alive.
+setTimeout(() => process.exit(code), 1_000).unref();

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../../db/database.js';
 import type { Config } from '../config/env.js';
 import type { AlertAdapter } from '../delivery/adapter.js';
-import { dispatchDue, type DispatchResult } from '../delivery/dispatcher.js';
+import { randomUUID } from 'node:crypto';
+import { dispatchDue, type DispatchDeps, type DispatchResult } from '../delivery/dispatcher.js';
 import { createConsoleAdapter } from '../platforms/console/console-adapter.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createHubSource } from '../sources/hf-hub/client.js';
@@ -24,6 +25,10 @@ export interface AppDeps {
   hubTimeoutMs?: number;
   /** Adapters beyond the console's (Discord, Slack); read at every dispatch, so a platform that starts late joins in. */
   adapters?: readonly AlertAdapter[];
+  /** Aborted when the service stops: Hub requests, waits and sends under way end at once. */
+  signal?: AbortSignal | undefined;
+  /** Overrides of the dispatcher's lease, deadline and concurrency (tests). */
+  delivery?: Pick<DispatchDeps, 'leaseMs' | 'sendDeadlineMs' | 'concurrency' | 'roundBudgetMs' | 'stopGraceMs'>;
 }
 
 export interface App {
@@ -41,6 +46,7 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.hubTimeoutMs ? { timeoutMs: deps.hubTimeoutMs } : {}),
+    signal: deps.signal,
   });
   const hub = createHubSource({
     hubUrl: deps.config.HF_ENDPOINT,
@@ -50,9 +56,13 @@ export function createApp(deps: AppDeps): App {
   });
   const consoleAdapter = createConsoleAdapter({ hubUrl: deps.config.HF_ENDPOINT, ...(deps.out ? { out: deps.out } : {}) });
   const db = deps.database.db;
+  // One lease owner per app: its dispatches may renew and record only what they claimed themselves.
+  const owner = randomUUID();
+  const { signal } = deps;
   return {
-    tick: (full) => runTick({ db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE }, { full }),
-    dispatch: () => dispatchDue({ db, adapters: [consoleAdapter, ...(deps.adapters ?? [])], logger: deps.logger, now }),
-    refreshMetrics: () => refreshMetrics({ db, hub, logger: deps.logger, now }),
+    tick: (full) => runTick({ db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE, signal }, { full }),
+    dispatch: () =>
+      dispatchDue({ db, adapters: [consoleAdapter, ...(deps.adapters ?? [])], logger: deps.logger, now, owner, signal, ...deps.delivery }),
+    refreshMetrics: () => refreshMetrics({ db, hub, logger: deps.logger, now, signal }),
   };
 }

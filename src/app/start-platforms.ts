@@ -8,14 +8,17 @@ const MAX_RETRY_MS = 15 * 60_000;
 export interface StartedPlatforms {
   /** Adapters of the platforms that are up; grows as late starters succeed. */
   adapters: AlertAdapter[];
+  /** Settles once every platform's first attempt has: the service does not wait for it. */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts every platform. One that fails (Discord or Slack down, a bad token) is tried again with
- * backoff in the background while the rest of the service runs; its deliveries wait in the outbox.
+ * Starts every platform in the background, so polling and a stop signal never wait for a login. One
+ * that fails (Discord or Slack down, a bad token) is tried again with backoff while the rest of the
+ * service runs; its deliveries wait in the outbox until it is up.
  */
-export async function startPlatforms(platforms: readonly Platform[], logger: Logger): Promise<StartedPlatforms> {
+export function startPlatforms(platforms: readonly Platform[], logger: Logger): StartedPlatforms {
   const adapters: AlertAdapter[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
@@ -36,9 +39,10 @@ export async function startPlatforms(platforms: readonly Platform[], logger: Log
     timers.add(timer);
   }
 
-  await Promise.all(platforms.map((p) => attempt(p, FIRST_RETRY_MS)));
+  const ready = Promise.all(platforms.map((p) => attempt(p, FIRST_RETRY_MS))).then(() => undefined);
   return {
     adapters,
+    ready,
     async stop() {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);

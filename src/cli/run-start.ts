@@ -5,12 +5,21 @@ import { createScheduler } from '../worker/scheduler.js';
 import { withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
 
-/** Runs the service until SIGINT or SIGTERM. */
+/**
+ * Runs the service until SIGINT or SIGTERM, then stops within a few seconds: Hub requests and sends
+ * under way are aborted (a send gets a short grace first), claimed deliveries go back to the queue so
+ * the next start sends them at once, and nothing is half-written (each org's poll is one transaction).
+ */
 export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
   parseCommand(args, {}, 'start');
+  const stopped = new Promise<string>((resolve) => {
+    signals.once('SIGINT', () => resolve('SIGINT'));
+    signals.once('SIGTERM', () => resolve('SIGTERM'));
+  });
   return withContext(io, async ({ config, logger, database }) => {
-    const platforms = await startPlatforms(await createPlatforms({ config, logger, database }), logger);
-    const app = createApp({ config, logger, database, out: io.out, adapters: platforms.adapters });
+    const lifetime = new AbortController();
+    const platforms = startPlatforms(await createPlatforms({ config, logger, database }), logger);
+    const app = createApp({ config, logger, database, out: io.out, adapters: platforms.adapters, signal: lifetime.signal });
     const scheduler = createScheduler({
       pollCron: config.POLL_CRON,
       reconcileCron: config.RECONCILE_CRON,
@@ -23,20 +32,19 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     // A chat library that rejects in the background must not take the poller down with it.
     const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
     process.on('unhandledRejection', onRejection);
-    const stopped = new Promise<string>((resolve) => {
-      signals.once('SIGINT', () => resolve('SIGINT'));
-      signals.once('SIGTERM', () => resolve('SIGTERM'));
-    });
     logger.info(
       { database: database.kind, hub: config.HF_ENDPOINT, pollCron: config.POLL_CRON, reconcileCron: config.RECONCILE_CRON },
       'floodwatch started',
     );
-    await scheduler.start();
+    // The first tick runs in the background: a stop signal is obeyed even while it hangs.
+    void scheduler.start();
     const signal = await stopped;
     logger.info({ signal }, 'floodwatch stopping');
+    lifetime.abort();
     await scheduler.stop();
     await platforms.stop();
     process.off('unhandledRejection', onRejection);
+    logger.info('floodwatch stopped');
     return 0;
   });
 }

@@ -18,6 +18,8 @@ export interface PollDeps {
   logger: Logger;
   now: () => Date;
   pageSize: number;
+  /** The service is stopping: no org is started after it fires. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface OrgPollResult extends PollRecord {

@@ -9,11 +9,18 @@ import { trackedOrgs } from './tracked-orgs.js';
  * Refreshes downloads, likes and trending scores of every tracked org's stored models, one request per
  * org, so rankings stay fresh without touching the poll. Each org is isolated like in a tick.
  */
-export async function refreshMetrics(deps: { db: Database; hub: HubSource; logger: Logger; now: () => Date }): Promise<{ orgs: number; models: number; failed: number }> {
+export async function refreshMetrics(deps: {
+  db: Database;
+  hub: HubSource;
+  logger: Logger;
+  now: () => Date;
+  signal?: AbortSignal | undefined;
+}): Promise<{ orgs: number; models: number; failed: number }> {
   let models = 0;
   let failed = 0;
   const orgs = (await trackedOrgs(deps.db)).filter((o) => o.baselineDone);
   for (const { org } of orgs) {
+    if (deps.signal?.aborted) break;
     try {
       const rows = await deps.hub.metrics(org);
       if (rows.length === 0) continue;
@@ -24,6 +31,7 @@ export async function refreshMetrics(deps: { db: Database; hub: HubSource; logge
         where models.id = v.id`);
       models += Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
     } catch (error) {
+      if (deps.signal?.aborted) break;
       failed++;
       if (error instanceof HubUnavailableError) deps.logger.warn({ org, reason: error.reason }, 'metrics refresh failed; org skipped');
       else deps.logger.error({ org, err: error }, 'metrics refresh crashed');

@@ -12,40 +12,50 @@ export interface SchedulerOptions {
   dispatch(): Promise<unknown>;
   /** How often retries and digests are looked at between ticks. */
   dispatchEveryMs?: number;
+  /** How long stop() waits for work under way (which the caller has told to end) before it gives up on it. */
+  stopTimeoutMs?: number;
   logger: Logger;
 }
 
 export interface Scheduler {
   /** Starts the schedules and runs a first tick at once. */
   start(): Promise<void>;
-  /** Stops the schedules and waits for the work under way. */
+  /** Stops the schedules and waits, for a bounded time, for the work under way. */
   stop(): Promise<void>;
 }
 
 /**
  * Runs ticks on their crons without ever overlapping: a tick that comes while one is running is
- * skipped (a skipped reconcile runs with the next tick instead), and deliveries go out after each
- * tick and on a short interval of their own.
+ * skipped (a skipped reconcile runs with the next tick instead). Delivery runs on its own: each tick
+ * starts a dispatch without waiting for it, so a slow or rate-limited channel never holds polling
+ * back, and a dispatch asked for while one runs follows it at once.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { logger } = options;
   const tasks: ScheduledTask[] = [];
   let polling: Promise<void> | undefined;
   let dispatching: Promise<void> | undefined;
+  let dispatchAgain = false;
   let fullOwed = false;
   let interval: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  function dispatch(): Promise<void> {
-    if (dispatching || stopped) return dispatching ?? Promise.resolve();
-    dispatching = options
-      .dispatch()
-      .then(() => undefined, (error: unknown) => logger.error({ err: error }, 'dispatch crashed'))
-      .finally(() => (dispatching = undefined));
-    return dispatching;
+  function dispatch(): void {
+    if (stopped) return;
+    if (dispatching) {
+      dispatchAgain = true;
+      return;
+    }
+    dispatching = (async () => {
+      do {
+        dispatchAgain = false;
+        await options.dispatch().catch((error: unknown) => logger.error({ err: error }, 'dispatch crashed'));
+      } while (dispatchAgain && !stopped);
+    })().finally(() => (dispatching = undefined));
   }
 
   function tick(full: boolean): Promise<void> {
+    if (stopped) return Promise.resolve();
     if (polling) {
       if (full) fullOwed = true;
       logger.warn({ full }, 'tick skipped: the previous tick is still running');
@@ -55,28 +65,28 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     fullOwed = false;
     polling = options
       .poll(runFull)
-      .then(() => dispatch(), (error: unknown) => logger.error({ err: error }, 'tick crashed'))
+      .then(dispatch, (error: unknown) => logger.error({ err: error }, 'tick crashed'))
       .finally(() => (polling = undefined));
     return polling;
+  }
+
+  function refresh(run: () => Promise<unknown>): void {
+    if (polling || stopped) return;
+    polling = run()
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, 'metrics refresh crashed'),
+      )
+      .finally(() => (polling = undefined));
   }
 
   return {
     async start() {
       tasks.push(cron.schedule(options.pollCron, () => tick(false), { name: 'poll' }));
       tasks.push(cron.schedule(options.reconcileCron, () => tick(true), { name: 'reconcile' }));
-      if (options.metricsCron && options.refreshMetrics) {
-        const refresh = options.refreshMetrics;
-        tasks.push(
-          cron.schedule(options.metricsCron, async () => {
-            if (polling) return;
-            polling = refresh()
-              .then(() => undefined, (error: unknown) => logger.error({ err: error }, 'metrics refresh crashed'))
-              .finally(() => (polling = undefined));
-            await polling;
-          }, { name: 'metrics' }),
-        );
-      }
-      interval = setInterval(() => void dispatch(), options.dispatchEveryMs ?? 15_000);
+      const { metricsCron, refreshMetrics } = options;
+      if (metricsCron && refreshMetrics) tasks.push(cron.schedule(metricsCron, () => refresh(refreshMetrics), { name: 'metrics' }));
+      interval = setInterval(dispatch, options.dispatchEveryMs ?? 15_000);
       interval.unref();
       await tick(false);
     },
@@ -84,7 +94,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       stopped = true;
       if (interval) clearInterval(interval);
       for (const task of tasks) await task.destroy();
-      await Promise.allSettled([polling, dispatching]);
+      const settled = Promise.allSettled([polling, dispatching]).then(() => true);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), options.stopTimeoutMs ?? 8_000)));
+      const finished = await Promise.race([settled, late]);
+      clearTimeout(timer);
+      if (!finished) logger.warn('work under way did not end in time; stopping without it');
     },
   };
 }

@@ -16,12 +16,15 @@ export interface TickResult {
 export async function runTick(deps: PollDeps & { db: Database }, options: { full?: boolean } = {}): Promise<TickResult> {
   const result: TickResult = { polled: [], failed: [], releaseIds: [] };
   for (const target of await trackedOrgs(deps.db)) {
+    if (deps.signal?.aborted) break;
     try {
       const polled = await pollOrg(deps, target, options.full ?? false);
       result.polled.push(polled);
       result.releaseIds.push(...polled.releaseIds);
       if (polled.mode === 'baseline') deps.logger.info({ org: target.org, stored: polled.stored }, 'org baseline stored silently');
     } catch (error) {
+      // Stopping, not failing: the org is polled again at the next start.
+      if (deps.signal?.aborted) break;
       const message = error instanceof Error ? error.message : String(error);
       result.failed.push({ org: target.org, error: message });
       if (error instanceof HubUnavailableError) {

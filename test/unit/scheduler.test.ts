@@ -41,3 +41,51 @@ describe('scheduler', () => {
     expect(dispatches).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('scheduler and delivery', () => {
+  it('keeps polling on schedule while a dispatch is still running', async () => {
+    let polls = 0;
+    const dispatchHeld = deferred();
+    let dispatches = 0;
+    const scheduler = createScheduler({
+      pollCron: '* * * * * *',
+      reconcileCron: '0 0 1 1 *',
+      logger: silentLogger(),
+      poll: async () => {
+        polls++;
+      },
+      dispatch: async () => {
+        dispatches++;
+        await dispatchHeld.promise;
+      },
+    });
+
+    await scheduler.start();
+    await new Promise((r) => setTimeout(r, 2_300));
+    const whileHeld = polls;
+    dispatchHeld.resolve();
+    await scheduler.stop();
+
+    expect(whileHeld).toBeGreaterThanOrEqual(3);
+    // Dispatches asked for while one ran were folded into one that follows it.
+    expect(dispatches).toBeLessThanOrEqual(2);
+  });
+
+  it('stops within its bounded wait even when the work under way never ends', async () => {
+    const scheduler = createScheduler({
+      pollCron: '0 0 1 1 *',
+      reconcileCron: '0 0 1 1 *',
+      logger: silentLogger(),
+      stopTimeoutMs: 200,
+      poll: () => new Promise(() => undefined),
+      dispatch: async () => undefined,
+    });
+
+    void scheduler.start();
+    await new Promise((r) => setTimeout(r, 50));
+    const started = Date.now();
+    await scheduler.stop();
+
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});

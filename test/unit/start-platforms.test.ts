@@ -27,7 +27,8 @@ describe('startPlatforms', () => {
     const up = platform('discord', [true]);
     const late = platform('slack', [false, false, true]);
 
-    const started = await startPlatforms([up, late], silentLogger());
+    const started = startPlatforms([up, late], silentLogger());
+    await started.ready;
     const atFirst = started.adapters.map((a) => a.platform);
     await vi.advanceTimersByTimeAsync(60_000);
     const afterOneMinute = late.starts;
@@ -44,7 +45,8 @@ describe('startPlatforms', () => {
     vi.useFakeTimers();
     const down = platform('slack', [false, false, false]);
 
-    const started = await startPlatforms([down], silentLogger());
+    const started = startPlatforms([down], silentLogger());
+    await started.ready;
     await started.stop();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
 

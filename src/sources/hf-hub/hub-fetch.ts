@@ -13,6 +13,8 @@ export interface HubFetchOptions {
   maxRetries?: number;
   /** A wait longer than this gives up at once: the next tick comes sooner. */
   maxWaitMs?: number;
+  /** The service is stopping: requests under way and waits for the rate limit end at once. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export function createHubFetch(options: HubFetchOptions): typeof fetch {
       throw new HubUnavailableError('hub rate limit outlasts the wait allowed', 'rate-limited', { url, retryAfterMs: ms });
     }
     logger.warn({ url, waitMs: ms }, 'hub rate limit: waiting');
-    await clock.sleep(ms);
+    await clock.sleep(ms, options.signal);
   }
 
   function remember(headers: Headers): void {
@@ -46,9 +48,9 @@ export function createHubFetch(options: HubFetchOptions): typeof fetch {
     for (let attempt = 0; ; attempt++) {
       const ahead = blockedUntil - clock.now().getTime();
       if (ahead > 0) await waitFor(ahead, url);
-      const signal = init?.signal
-        ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
-        : AbortSignal.timeout(timeoutMs);
+      options.signal?.throwIfAborted();
+      const signals = [init?.signal, options.signal, AbortSignal.timeout(timeoutMs)].filter((s) => s != null);
+      const signal = AbortSignal.any(signals);
       const response = await baseFetch(input, { ...init, signal });
       remember(response.headers);
       if (response.status !== 429) return response;
