@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -25,6 +26,7 @@ export interface PgliteOptions {
 
 /** Opens the embedded database, holding an exclusive lock on its data directory, and migrates it. */
 export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseHandle & { client: PGlite }> {
+  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
   const lock = options.dataDir === undefined ? undefined : lockDataDir(options.dataDir);
   try {
     if (options.dataDir !== undefined) await ensureDataDir(options.dataDir);
