@@ -2,6 +2,8 @@ import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'nod
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DataDirError } from './data-dir-error.js';
+import { fsProblem } from './fs-problem.js';
 
 export class DataDirLockedError extends Error {
   constructor(
@@ -54,7 +56,12 @@ export function lockDataDir(dataDir: string, command = process.argv.slice(2).joi
   const dir = resolve(dataDir);
   const path = join(dir, LOCK_FILE);
   const locks = nativeLocks();
-  const fd = openSync(path, 'a+');
+  let fd: number;
+  try {
+    fd = openSync(path, 'a+');
+  } catch (error) {
+    throw new DataDirError(dataDir, fsProblem(error, 'files'), { cause: error });
+  }
   let locked: boolean;
   try {
     locked = locks.tryLock(fd);

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { ensureDataDir } from './create-data-dir.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { makeDataDir } from './make-data-dir.js';
 import type { Database, DatabaseHandle } from './database.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
 import * as schema from './schema.js';
@@ -26,7 +26,7 @@ export interface PgliteOptions {
 
 /** Opens the embedded database, holding an exclusive lock on its data directory, and migrates it. */
 export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseHandle & { client: PGlite }> {
-  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir !== undefined) makeDataDir(options.dataDir);
   const lock = options.dataDir === undefined ? undefined : lockDataDir(options.dataDir);
   try {
     if (options.dataDir !== undefined) await ensureDataDir(options.dataDir);

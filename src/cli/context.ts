@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
+import { DataDirError } from '../../db/data-dir-error.js';
 import { openDatabase } from '../../db/open-database.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { readEnv, type Config } from '../config/env.js';
+import { SettingError } from '../config/setting-error.js';
 import { createLogger } from '../shared/logger.js';
 
 export interface CliIo {
@@ -17,11 +19,23 @@ export interface CliContext {
   io: CliIo;
 }
 
+/** Opens the configured database; a failure that comes down to a setting names that setting. */
+async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  try {
+    return await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  } catch (error) {
+    if (error instanceof DataDirError) {
+      throw new SettingError('DATA_DIR', config.DATA_DIR, error.reason, { cause: error });
+    }
+    throw error;
+  }
+}
+
 /** Reads the configuration and opens the database (taking the embedded database's lock) for one command. */
 export async function withContext<T>(io: CliIo, run: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = readEnv(io.env);
   const logger = createLogger(config.LOG_LEVEL, io.err);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openConfiguredDatabase(config);
   try {
     return await run({ config, logger, database, io });
   } finally {

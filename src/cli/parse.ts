@@ -7,7 +7,9 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 const NEGATIVE_NUMBER = /^-\.?\d/;
 
 function optionTakingValue(arg: string, options: Options): string | undefined {
-  const name = arg.startsWith('--') ? arg.slice(2) : Object.keys(options).find((key) => `-${options[key]!.short}` === arg);
+  const name = arg.startsWith('--')
+    ? arg.slice(2)
+    : Object.keys(options).find((key) => `-${options[key]!.short}` === arg);
   return name !== undefined && options[name]?.type === 'string' ? name : undefined;
 }
 

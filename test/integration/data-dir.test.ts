@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureStream } from '../helpers/capture.js';
+
+const BIN = fileURLToPath(new URL('../../bin/floodwatch.js', import.meta.url));
+const NOBODY = 65534;
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fw-data-dir-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The CLI in this process, on the embedded database in `dataDir`. */
+async function cli(dataDir: string, ...argv: string[]) {
+  const out = captureStream();
+  const err = captureStream();
+  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', HF_ENDPOINT: 'http://127.0.0.1:9' };
+  const code = await main(argv, { out, err, env });
+  return { code, out: out.text(), err: err.text() };
+}
+
+/** The CLI as a process of its own, killed if it hangs; as an unprivileged user when this runs as root. */
+function cliProcess(dataDir: string, argv: string[], options: { unprivileged?: boolean } = {}) {
+  const asNobody = options.unprivileged === true && process.getuid?.() === 0;
+  const result = spawnSync(process.execPath, [BIN, ...argv], {
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'silent', HF_ENDPOINT: 'http://127.0.0.1:9' },
+    timeout: 25_000,
+    encoding: 'utf8',
+    ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
+  });
+  return { code: result.status, err: result.stderr };
+}
+
+describe.skipIf(process.env.FW_TEST_DB === 'postgres')('DATA_DIR that cannot be used', () => {
+  it('answers at once, in one line, for a directory the file system will not create (/proc/x)', () => {
+    const { code, err } = cliProcess('/proc/x', ['labs', 'list']);
+
+    expect(code).toBe(1);
+    expect(err).toBe('floodwatch labs: DATA_DIR (/proc/x): cannot be created: /proc does not allow new directories\n');
+  }, 60_000);
+
+  it('answers in one line for a directory that takes no files (/proc)', async () => {
+    const { code, err } = await cli('/proc', 'labs', 'list');
+
+    expect(code).toBe(1);
+    expect(err).toMatch(/^floodwatch labs: DATA_DIR \(\/proc\): (is not writable|does not allow new files)\n$/);
+  });
+
+  it('names the setting when DATA_DIR is a file', async () => {
+    const file = join(tempDir(), 'data');
+    writeFileSync(file, 'not a directory');
+
+    const { code, err } = await cli(file, 'labs', 'list');
+
+    expect(code).toBe(1);
+    expect(err).toBe(`floodwatch labs: DATA_DIR (${file}): is a file, not a directory\n`);
+  });
+
+  it('names the file in the way when DATA_DIR lies under a file', async () => {
+    const file = join(tempDir(), 'data');
+    writeFileSync(file, 'not a directory');
+
+    const { code, err } = await cli(join(file, 'db'), 'labs', 'list');
+
+    expect(code).toBe(1);
+    expect(err).toBe(
+      `floodwatch labs: DATA_DIR (${join(file, 'db')}): cannot be created: ${file} is a file, not a directory\n`,
+    );
+  });
+
+  it('says where permission is missing, for a new DATA_DIR and an existing one', () => {
+    const root = tempDir();
+    const readOnly = join(root, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(root, 0o755);
+    chmodSync(readOnly, 0o555);
+
+    const inside = cliProcess(join(readOnly, 'data'), ['labs', 'list'], { unprivileged: true });
+    const itself = cliProcess(readOnly, ['labs', 'list'], { unprivileged: true });
+
+    expect(inside.code).toBe(1);
+    expect(inside.err).toBe(
+      `floodwatch labs: DATA_DIR (${join(readOnly, 'data')}): cannot be created: ${readOnly} is not writable\n`,
+    );
+    expect(itself.code).toBe(1);
+    expect(itself.err).toBe(`floodwatch labs: DATA_DIR (${readOnly}): is not writable\n`);
+    expect(readdirSync(readOnly)).toEqual([]);
+  }, 60_000);
+
+  it('creates a missing DATA_DIR and the directories above it', async () => {
+    const dataDir = join(tempDir(), 'a', 'b', 'data');
+
+    const { code } = await cli(dataDir, 'labs', 'list');
+
+    expect(code).toBe(0);
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  });
+});
