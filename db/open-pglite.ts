@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { ensureDataDir } from './create-data-dir.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { inspectDataDir } from './inspect-data-dir.js';
 import { makeDataDir } from './make-data-dir.js';
 import type { Database, DatabaseHandle } from './database.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
@@ -26,7 +27,11 @@ export interface PgliteOptions {
 
 /** Opens the embedded database, holding an exclusive lock on its data directory, and migrates it. */
 export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseHandle & { client: PGlite }> {
-  if (options.dataDir !== undefined) makeDataDir(options.dataDir);
+  if (options.dataDir !== undefined) {
+    makeDataDir(options.dataDir);
+    // Refused before the lock file is written into a directory that is not ours.
+    inspectDataDir(options.dataDir);
+  }
   const lock = options.dataDir === undefined ? undefined : lockDataDir(options.dataDir);
   try {
     if (options.dataDir !== undefined) await ensureDataDir(options.dataDir);

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureStream } from '../helpers/capture.js';
 
@@ -48,13 +48,6 @@ describe.skipIf(process.env.FW_TEST_DB === 'postgres')('DATA_DIR that cannot be 
     expect(code).toBe(1);
     expect(err).toBe('floodwatch labs: DATA_DIR (/proc/x): cannot be created: /proc does not allow new directories\n');
   }, 60_000);
-
-  it('answers in one line for a directory that takes no files (/proc)', async () => {
-    const { code, err } = await cli('/proc', 'labs', 'list');
-
-    expect(code).toBe(1);
-    expect(err).toMatch(/^floodwatch labs: DATA_DIR \(\/proc\): (is not writable|does not allow new files)\n$/);
-  });
 
   it('names the setting when DATA_DIR is a file', async () => {
     const file = join(tempDir(), 'data');
@@ -104,5 +97,79 @@ describe.skipIf(process.env.FW_TEST_DB === 'postgres')('DATA_DIR that cannot be 
 
     expect(code).toBe(0);
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  });
+});
+
+describe.skipIf(process.env.FW_TEST_DB === 'postgres')('DATA_DIR that is not a floodwatch database', () => {
+  let template: string;
+  beforeAll(async () => {
+    template = join(mkdtempSync(join(tmpdir(), 'fw-data-dir-')), 'data');
+    const { code } = await cli(template, 'labs', 'add', 'my-lab', '--country', 'DE');
+    expect(code).toBe(0);
+  });
+  afterAll(() => {
+    rmSync(join(template, '..'), { recursive: true, force: true });
+  });
+
+  function copyOfDatabase(): string {
+    const dataDir = join(tempDir(), 'data');
+    cpSync(template, dataDir, { recursive: true });
+    return dataDir;
+  }
+  function listing(dir: string): string[] {
+    return readdirSync(dir, { recursive: true }).map(String).sort();
+  }
+
+  it('refuses a database that lost its PG_VERSION, and writes nothing', async () => {
+    const dataDir = copyOfDatabase();
+    rmSync(join(dataDir, 'PG_VERSION'));
+    const before = listing(dataDir);
+
+    const releases = await cli(dataDir, 'releases', '--json');
+    const poll = await cli(dataDir, 'poll', '--once');
+
+    expect([releases.code, poll.code]).toEqual([1, 1]);
+    expect(releases.out).toBe('');
+    expect(releases.err).toBe(
+      `floodwatch releases: DATA_DIR (${dataDir}): has files but no PG_VERSION, so it does not look like ` +
+        'a floodwatch database; nothing was changed. Point DATA_DIR at an empty or missing directory ' +
+        'for a new database, or restore the database into this one\n',
+    );
+    expect(poll.err).toContain('does not look like a floodwatch database');
+    expect(listing(dataDir)).toEqual(before);
+  });
+
+  it('refuses a directory of other files, without leaving a lock file in it', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'notes.txt'), 'mine');
+
+    const { code, err } = await cli(dataDir, 'labs', 'list');
+
+    expect(code).toBe(1);
+    expect(err).toContain(`DATA_DIR (${dataDir}): has files but no PG_VERSION`);
+    expect(readdirSync(dataDir)).toEqual(['notes.txt']);
+  });
+
+  it('creates a database in an existing directory that holds only a lock file', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'floodwatch.lock'), JSON.stringify({ pid: 1, host: 'gone', command: 'start' }));
+
+    const { code } = await cli(dataDir, 'labs', 'list');
+
+    expect(code).toBe(0);
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  });
+
+  it('redoes a creation that was interrupted', async () => {
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, 'base', '1'), { recursive: true });
+    writeFileSync(join(dataDir, 'base', '1', '1259'), 'half written');
+    writeFileSync(join(dataDir, 'floodwatch.creating'), '');
+
+    const { code, out } = await cli(dataDir, 'labs', 'list', '--json');
+
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toHaveLength(42);
+    expect(existsSync(join(dataDir, 'floodwatch.creating'))).toBe(false);
   });
 });
