@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { ensureDataDir } from './create-data-dir.js';
+import { explainOpenFailure } from './explain-open-failure.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { inspectDataDir } from './inspect-data-dir.js';
 import { makeDataDir } from './make-data-dir.js';
@@ -39,6 +40,8 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
       ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
       ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
       postgresqlconf: PGLITE_SETTINGS,
+    }).catch((error: unknown) => {
+      throw options.dataDir === undefined ? error : explainOpenFailure(options.dataDir, error);
     });
     const db = drizzle(client, { schema }) as unknown as Database;
     if (options.loadDataDir === undefined) await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/env.js';
 import { SettingError } from '../config/setting-error.js';
+import { DataDirDamagedError } from '../../db/data-dir-damaged-error.js';
 import { DataDirLockedError } from '../../db/data-dir-lock.js';
 import { UserError } from '../shared/user-error.js';
 import { UsageError } from './cli-error.js';
@@ -25,7 +26,12 @@ function usageOf(topic: string): string {
 
 // A wrong setting or an unusable database: the message says what and what to do; a stack would not help.
 function saysItAll(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof SettingError || error instanceof DataDirLockedError;
+  return (
+    error instanceof ConfigError ||
+    error instanceof SettingError ||
+    error instanceof DataDirLockedError ||
+    error instanceof DataDirDamagedError
+  );
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage. */

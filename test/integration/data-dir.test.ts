@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lockDataDir } from '../../db/data-dir-lock.js';
 import { main } from '../../src/cli/main.js';
 import { captureStream } from '../helpers/capture.js';
 
@@ -100,7 +103,7 @@ describe.skipIf(process.env.FW_TEST_DB === 'postgres')('DATA_DIR that cannot be 
   });
 });
 
-describe.skipIf(process.env.FW_TEST_DB === 'postgres')('DATA_DIR that is not a floodwatch database', () => {
+describe.skipIf(process.env.FW_TEST_DB === 'postgres')('DATA_DIR without a healthy floodwatch database', () => {
   let template: string;
   beforeAll(async () => {
     template = join(mkdtempSync(join(tmpdir(), 'fw-data-dir-')), 'data');
@@ -116,9 +119,58 @@ describe.skipIf(process.env.FW_TEST_DB === 'postgres')('DATA_DIR that is not a f
     cpSync(template, dataDir, { recursive: true });
     return dataDir;
   }
+  function walSegment(dataDir: string): string {
+    return readdirSync(join(dataDir, 'pg_wal')).find((name) => /^[0-9A-F]{24}$/.test(name))!;
+  }
   function listing(dir: string): string[] {
     return readdirSync(dir, { recursive: true }).map(String).sort();
   }
+
+  const damages: [string, (dataDir: string) => void][] = [
+    ['a garbled pg_control', (dataDir) => writeFileSync(join(dataDir, 'global', 'pg_control'), 'x'.repeat(8192))],
+    ['an empty PG_VERSION', (dataDir) => writeFileSync(join(dataDir, 'PG_VERSION'), '')],
+    ['a truncated WAL segment', (dataDir) => truncateSync(join(dataDir, 'pg_wal', walSegment(dataDir)), 100_000)],
+  ];
+
+  it.each(damages)('says the database is damaged and what to do, for %s, and lets go of the lock', async (_, hurt) => {
+    const dataDir = copyOfDatabase();
+    hurt(dataDir);
+
+    const { code, err } = await cli(dataDir, 'labs', 'list');
+
+    expect(code).toBe(1);
+    expect(err).toBe(
+      `floodwatch labs: the embedded database in ${dataDir} is damaged and cannot be opened. ` +
+        'Restore a backup of that directory, or move it aside to start afresh with a new database ' +
+        '(which loses subscriptions and history)\n',
+    );
+    lockDataDir(dataDir, 'test').release();
+  });
+
+  it('exits after failing to open a damaged database', () => {
+    const dataDir = copyOfDatabase();
+    truncateSync(join(dataDir, 'pg_wal', walSegment(dataDir)), 100_000);
+
+    const { code, err } = cliProcess(dataDir, ['labs', 'list']);
+
+    expect(code).toBe(1);
+    expect(err).toContain('is damaged and cannot be opened');
+  }, 60_000);
+
+  it('says which file cannot be written, rather than calling the database damaged', () => {
+    const dataDir = copyOfDatabase();
+    chmodSync(join(dataDir, '..'), 0o755);
+    for (const entry of ['', ...listing(dataDir)]) chmodSync(join(dataDir, entry), 0o777);
+    chmodSync(join(dataDir, 'global', 'pg_control'), 0o444);
+
+    const { code, err } = cliProcess(dataDir, ['labs', 'list'], { unprivileged: true });
+
+    expect(code).toBe(1);
+    expect(err).toBe(
+      `floodwatch labs: DATA_DIR (${dataDir}): holds files that cannot be written, such as global/pg_control; ` +
+        'give the directory and everything in it to the user floodwatch runs as\n',
+    );
+  }, 60_000);
 
   it('refuses a database that lost its PG_VERSION, and writes nothing', async () => {
     const dataDir = copyOfDatabase();
