@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
+import { DatabaseConnectError } from '../../db/database-connect-error.js';
 import { DataDirError } from '../../db/data-dir-error.js';
 import { openDatabase } from '../../db/open-database.js';
 import type { DatabaseHandle } from '../../db/database.js';
+import { withoutCredentials } from '../config/database-url.js';
 import { readEnv, type Config } from '../config/env.js';
 import { SettingError } from '../config/setting-error.js';
 import { createLogger } from '../shared/logger.js';
@@ -26,6 +28,9 @@ async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   } catch (error) {
     if (error instanceof DataDirError) {
       throw new SettingError('DATA_DIR', config.DATA_DIR, error.reason, { cause: error });
+    }
+    if (error instanceof DatabaseConnectError && config.DATABASE_URL !== undefined) {
+      throw new SettingError('DATABASE_URL', withoutCredentials(config.DATABASE_URL), error.reason, { cause: error });
     }
     throw error;
   }
