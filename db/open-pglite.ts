@@ -26,7 +26,10 @@ export interface PgliteOptions {
   loadDataDir?: Blob;
 }
 
-/** Opens the embedded database, holding an exclusive lock on its data directory, and migrates it. */
+/**
+ * Opens the embedded database, holding an exclusive lock on its data directory, and migrates it. A new
+ * database is created only in a missing or empty directory; any other that is not one is refused.
+ */
 export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseHandle & { client: PGlite }> {
   if (options.dataDir !== undefined) {
     makeDataDir(options.dataDir);
