@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { DatabaseConnectError } from './database-connect-error.js';
 import type { Database, DatabaseHandle } from './database.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
 import * as schema from './schema.js';
@@ -10,11 +11,14 @@ const MIGRATION_LOCK_KEY = 0x466c6f6f;
 
 /**
  * Migrates under a session advisory lock held on one dedicated connection: the migrator takes no
- * lock of its own, and replicas starting together would otherwise race.
+ * lock of its own, and replicas starting together would otherwise race. This first connection is
+ * where a wrong URL shows: its failure is a DatabaseConnectError.
  */
 async function migrateLocked(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    throw new DatabaseConnectError(error);
+  });
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {

@@ -1,4 +1,6 @@
 import { ConfigError } from '../config/env.js';
+import { SettingError } from '../config/setting-error.js';
+import { DataDirDamagedError } from '../../db/data-dir-damaged-error.js';
 import { DataDirLockedError } from '../../db/data-dir-lock.js';
 import { UserError } from '../shared/user-error.js';
 import { UsageError } from './cli-error.js';
@@ -20,6 +22,16 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 
 function usageOf(topic: string): string {
   return USAGE[(topic in USAGE ? topic : 'main') as UsageTopic];
+}
+
+// A wrong setting or an unusable database: the message says what and what to do; a stack would not help.
+function saysItAll(error: unknown): error is Error {
+  return (
+    error instanceof ConfigError ||
+    error instanceof SettingError ||
+    error instanceof DataDirLockedError ||
+    error instanceof DataDirDamagedError
+  );
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage. */
@@ -45,9 +57,13 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       print(io.err, `floodwatch ${command}: ${error.message}\n\n${usageOf(error.topic)}`);
       return 2;
     }
-    if (error instanceof UserError || error instanceof ConfigError || error instanceof DataDirLockedError) {
+    if (error instanceof UserError) {
       print(io.err, `floodwatch ${command}: ${error.message}`);
-      return error instanceof UserError ? 2 : 1;
+      return 2;
+    }
+    if (saysItAll(error)) {
+      print(io.err, `floodwatch ${command}: ${error.message}`);
+      return 1;
     }
     print(io.err, `floodwatch ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;

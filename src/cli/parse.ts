@@ -3,11 +3,39 @@ import { UsageError } from './cli-error.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+// A value that starts with a dash and a digit is a negative number, never an option of ours.
+const NEGATIVE_NUMBER = /^-\.?\d/;
+
+function optionTakingValue(arg: string, options: Options): string | undefined {
+  const name = arg.startsWith('--')
+    ? arg.slice(2)
+    : Object.keys(options).find((key) => `-${options[key]!.short}` === arg);
+  return name !== undefined && options[name]?.type === 'string' ? name : undefined;
+}
+
+/** parseArgs reads "--days -1" as two options; "--days=-1" is what is meant. */
+function attachNegativeValues(args: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...joined, ...args.slice(i)];
+    const name = optionTakingValue(arg, options);
+    const next = args[i + 1];
+    if (name !== undefined && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      joined.push(`--${name}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 /** Strict parsing: an unknown flag or a missing value is a UsageError for that command. */
 export function parseCommand<T extends Options>(args: string[], options: T, topic: string, maxPositionals = 0) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: attachNegativeValues(args, options), options, strict: true, allowPositionals: true });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''), topic);
   }

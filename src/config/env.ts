@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validate as isValidCron } from 'node-cron';
+import { databaseUrlProblem } from './database-url.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -25,8 +26,9 @@ const envSchema = z.object({
     .transform((v) => v.replace(/\/+$/, '')),
   HF_TOKEN: optional.refine((v) => v === undefined || v.startsWith('hf_'), { message: 'must start with hf_' }),
   DATA_DIR: z.string().trim().min(1).default('./data'),
-  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-    message: 'must be a postgres:// or postgresql:// URL',
+  DATABASE_URL: optional.superRefine((v, ctx) => {
+    const problem = v === undefined ? undefined : databaseUrlProblem(v);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   }),
   POLL_CRON: cron('*/2 * * * *'),
   RECONCILE_CRON: cron('17 * * * *'),

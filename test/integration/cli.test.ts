@@ -55,6 +55,20 @@ describe('usage errors', () => {
     if (!onPostgres) expect(existsSync(env.DATA_DIR!)).toBe(false);
   });
 
+  it('answers a negative --days with the allowed range, however the value is attached', async () => {
+    const results = [await cli('releases', '--days', '-1'), await cli('releases', '--days=-1')];
+
+    expect(results.map((r) => r.code)).toEqual([2, 2]);
+    for (const { err } of results) expect(err).toContain('--days must be a whole number from 1 to 365, not "-1"');
+  });
+
+  it('still treats a flag after a value-taking option as a missing value', async () => {
+    const { code, err } = await cli('releases', '--days', '--json');
+
+    expect(code).toBe(2);
+    expect(err).toContain("Option '--days' argument is ambiguous");
+  });
+
   it('prints help for a command', async () => {
     const { code, out } = await cli('labs', '--help');
     expect(code).toBe(0);

@@ -32,4 +32,28 @@ describe('readEnv', () => {
     expect(problems).toContain('POLL_CRON');
     expect(problems).not.toContain('sekrit-value');
   });
+
+  it('refuses a DATABASE_URL whose host name cannot be one, without echoing the password', () => {
+    let error: unknown;
+    try {
+      readEnv({ DATABASE_URL: 'postgres://bob:sekrit@%%%/db' });
+    } catch (e) {
+      error = e;
+    }
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual(['DATABASE_URL has a host name that is not valid ("%%%")']);
+    expect((error as ConfigError).message).not.toContain('sekrit');
+  });
+
+  it('accepts DATABASE_URLs with a host, an IPv6 address, or a Unix socket directory', () => {
+    const urls = [
+      'postgres://bob:sekrit@db.example:5432/floodwatch',
+      'postgresql://[::1]:5432/floodwatch',
+      'postgres:///floodwatch?host=/var/run/postgresql',
+      'postgres://%2Fvar%2Frun%2Fpostgresql/floodwatch',
+    ];
+
+    for (const url of urls) expect(readEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
 });
