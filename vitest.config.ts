@@ -8,11 +8,23 @@ const shared = {
 
 // The suite runs on PGlite; with TEST_DATABASE_URL set, the database tests run again on PostgreSQL.
 const postgres = process.env.TEST_DATABASE_URL
-  ? [{ test: { ...shared, name: 'postgres', include: ['test/integration/**/*.test.ts'], env: { FW_TEST_DB: 'postgres' } } }]
+  ? [
+      {
+        test: {
+          ...shared,
+          name: 'postgres',
+          include: ['test/integration/**/*.test.ts'],
+          env: { FW_TEST_DB: 'postgres' },
+        },
+      },
+    ]
   : [];
 
 export default defineConfig({
   test: {
-    projects: [{ test: { ...shared, name: 'pglite', include: ['test/**/*.test.ts'], env: { FW_TEST_DB: 'pglite' } } }, ...postgres],
+    projects: [
+      { test: { ...shared, name: 'pglite', include: ['test/**/*.test.ts'], env: { FW_TEST_DB: 'pglite' } } },
+      ...postgres,
+    ],
   },
 });

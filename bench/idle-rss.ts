@@ -20,10 +20,17 @@ function rssMb(pid: number): number {
 /** RSS of `floodwatch start` on PGlite after its baseline, idle, sampled for a while. */
 export async function benchIdleRss(options: { idleSeconds: number; command?: string[]; dataDir?: string }) {
   const hub = await startFakeHub();
-  for (const { org, count } of orgSizes()) hub.put(...makeOrg(org, count, { startDate: '2022-06-01T00:00:00Z', endDate: '2026-11-20T00:00:00Z' }));
+  for (const { org, count } of orgSizes())
+    hub.put(...makeOrg(org, count, { startDate: '2022-06-01T00:00:00Z', endDate: '2026-11-20T00:00:00Z' }));
   const dir = mkdtempSync(join(tmpdir(), 'fw-bench-'));
   const child = spawn(process.execPath, options.command ?? startArgs(), {
-    env: { ...process.env, HF_ENDPOINT: hub.url, DATA_DIR: options.dataDir ?? join(dir, 'data'), LOG_LEVEL: 'info', POLL_CRON: '*/20 * * * * *' },
+    env: {
+      ...process.env,
+      HF_ENDPOINT: hub.url,
+      DATA_DIR: options.dataDir ?? join(dir, 'data'),
+      LOG_LEVEL: 'info',
+      POLL_CRON: '*/20 * * * * *',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -31,7 +38,8 @@ export async function benchIdleRss(options: { idleSeconds: number; command?: str
   try {
     const started = Date.now();
     while (!log.includes('"tick done"')) {
-      if (Date.now() - started > 180_000) throw new Error(`service did not finish its first tick:\n${log.slice(-2000)}`);
+      if (Date.now() - started > 180_000)
+        throw new Error(`service did not finish its first tick:\n${log.slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
     const afterBaseline = rssMb(child.pid!);
@@ -41,7 +49,11 @@ export async function benchIdleRss(options: { idleSeconds: number; command?: str
       samples.push(rssMb(child.pid!));
     }
     const sorted = [...samples].sort((a, b) => a - b);
-    return { afterBaselineMb: afterBaseline, idleMedianMb: sorted[Math.floor(sorted.length / 2)]!, idleMaxMb: sorted.at(-1)! };
+    return {
+      afterBaselineMb: afterBaseline,
+      idleMedianMb: sorted[Math.floor(sorted.length / 2)]!,
+      idleMaxMb: sorted.at(-1)!,
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

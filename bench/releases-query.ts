@@ -20,7 +20,10 @@ async function fill(handle: DatabaseHandle, modelCount: number, releasesPerWeek:
   }));
   const releaseIds: number[] = [];
   for (let i = 0; i < releaseRows.length; i += 1000) {
-    const ids = await handle.db.insert(releases).values(releaseRows.slice(i, i + 1000)).returning({ id: releases.id });
+    const ids = await handle.db
+      .insert(releases)
+      .values(releaseRows.slice(i, i + 1000))
+      .returning({ id: releases.id });
     releaseIds.push(...ids.map((r) => r.id));
   }
   for (let i = 0; i < modelCount; i += 1000) {
@@ -51,7 +54,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Latency of `releases --days 7` over 100k stored models, on PGlite and, when given, PostgreSQL. */
-export async function benchReleasesQuery(options: { modelCount: number; releasesPerWeek: number; runs: number; postgresUrl?: string | undefined }) {
+export async function benchReleasesQuery(options: {
+  modelCount: number;
+  releasesPerWeek: number;
+  runs: number;
+  postgresUrl?: string | undefined;
+}) {
   const now = new Date();
   const results: Record<string, { p50: number; p95: number; releases: number }> = {};
   const targets: [string, () => Promise<DatabaseHandle>][] = [['pglite', () => openPglite()]];
@@ -69,7 +77,11 @@ export async function benchReleasesQuery(options: { modelCount: number; releases
       count = list.length;
     }
     times.sort((a, b) => a - b);
-    results[name] = { p50: Number(percentile(times, 50).toFixed(2)), p95: Number(percentile(times, 95).toFixed(2)), releases: count };
+    results[name] = {
+      p50: Number(percentile(times, 50).toFixed(2)),
+      p95: Number(percentile(times, 95).toFixed(2)),
+      releases: count,
+    };
     await handle.close();
   }
   return results;

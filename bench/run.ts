@@ -9,7 +9,10 @@ import { benchSteadyTick } from './steady-tick.js';
 v8.setFlagsFromString('--liftoff-only');
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
-async function withScratchDatabase<T>(url: string | undefined, run: (url: string | undefined) => Promise<T>): Promise<T> {
+async function withScratchDatabase<T>(
+  url: string | undefined,
+  run: (url: string | undefined) => Promise<T>,
+): Promise<T> {
   if (!url) return run(undefined);
   const name = `fw_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
@@ -32,19 +35,29 @@ function log(line: string) {
 log('floodwatch benchmarks');
 const tick = await benchSteadyTick();
 log(`\n1. Poll over the default catalog: ${tick.orgs} orgs, ${tick.repos} repos on the fake Hub`);
-log(`   baseline tick:      ${tick.baseline.requests} requests, ${(tick.baseline.bytes / 1024).toFixed(0)} KiB, ${tick.baseline.ms} ms`);
-log(`   steady-state tick:  ${tick.steady.requests} requests (${(tick.steady.requests / tick.orgs).toFixed(2)} per org), ${(tick.steady.bytes / 1024).toFixed(1)} KiB, ${tick.steady.ms} ms`);
-log(`   naive poll:         ${tick.naive.requests} requests, ${(tick.naive.bytes / 1024).toFixed(1)} KiB (100 newest per org, default fields)`);
+const kib = (bytes: number, digits: number) => `${(bytes / 1024).toFixed(digits)} KiB`;
+const perOrg = (tick.steady.requests / tick.orgs).toFixed(2);
+log(
+  `   baseline tick:      ${tick.baseline.requests} requests, ${kib(tick.baseline.bytes, 0)}, ${tick.baseline.ms} ms`,
+);
+const steady = `${tick.steady.requests} requests (${perOrg} per org), ${kib(tick.steady.bytes, 1)}`;
+log(`   steady-state tick:  ${steady}, ${tick.steady.ms} ms`);
+log(`   naive poll:  ${tick.naive.requests} requests, ${kib(tick.naive.bytes, 1)} (100 newest per org, all fields)`);
 log(`   bytes vs naive:     ${((100 * tick.steady.bytes) / tick.naive.bytes).toFixed(1)} %   (target: at most 25 %)`);
 
 log('\n2. releases --days 7 with 100k stored models (200 runs each; target: p95 under 20 ms)');
 for (const releasesPerWeek of [40, 200]) {
-  const query = await withScratchDatabase(postgresUrl, (url) => benchReleasesQuery({ modelCount: 100_000, releasesPerWeek, runs: 200, postgresUrl: url }));
+  const query = await withScratchDatabase(postgresUrl, (url) =>
+    benchReleasesQuery({ modelCount: 100_000, releasesPerWeek, runs: 200, postgresUrl: url }),
+  );
   for (const [name, r] of Object.entries(query)) {
-    log(`   ${name.padEnd(9)} ${String(r.releases).padStart(3)} releases in the week: p50 ${r.p50} ms, p95 ${r.p95} ms`);
+    log(
+      `   ${name.padEnd(9)} ${String(r.releases).padStart(3)} releases in the week: p50 ${r.p50} ms, p95 ${r.p95} ms`,
+    );
   }
 }
 
 const rss = await benchIdleRss({ idleSeconds: 40 });
-log('\n3. RSS of `floodwatch start` on PGlite over 40 s after the baseline of the whole catalog (steady ticks every 20 s)');
-log(`   after the first tick ${rss.afterBaselineMb} MB; then median ${rss.idleMedianMb} MB, max ${rss.idleMaxMb} MB   (target: idle under 200 MB)`);
+log('\n3. RSS of `floodwatch start` on PGlite over 40 s after the baseline of the whole catalog (ticks every 20 s)');
+log(`   after the first tick ${rss.afterBaselineMb} MB; then median ${rss.idleMedianMb} MB, max ${rss.idleMaxMb} MB`);
+log('   (target: idle under 200 MB)');

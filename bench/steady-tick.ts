@@ -23,7 +23,12 @@ export async function benchSteadyTick() {
   const handle = await openPglite();
   await seedDefaults(handle.db);
   const sink = new Writable({ write: (_c, _e, cb) => cb() });
-  const app = createApp({ config: readEnv({ HF_ENDPOINT: hub.url, LOG_LEVEL: 'silent' }), database: handle, logger: silentLogger(), out: sink });
+  const app = createApp({
+    config: readEnv({ HF_ENDPOINT: hub.url, LOG_LEVEL: 'silent' }),
+    database: handle,
+    logger: silentLogger(),
+    out: sink,
+  });
 
   const t0 = performance.now();
   await app.tick(false);
@@ -39,7 +44,9 @@ export async function benchSteadyTick() {
 
   // What existing watchers do: the newest 100 of each org with the Hub's default fields.
   for (const { org } of orgSizes()) {
-    const res = await fetch(`${hub.url}/api/models?author=${encodeURIComponent(org)}&sort=createdAt&direction=-1&limit=100`);
+    const res = await fetch(
+      `${hub.url}/api/models?author=${encodeURIComponent(org)}&sort=createdAt&direction=-1&limit=100`,
+    );
     await res.arrayBuffer();
   }
   const naive = sum(hub);

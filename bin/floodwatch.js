@@ -25,7 +25,9 @@ function newestSource(dir) {
 function bundleIsFresh() {
   if (!existsSync(bundle)) return false;
   const built = statSync(bundle).mtimeMs;
-  return ['src', 'commands', 'db'].every((dir) => !existsSync(`${root}${dir}`) || newestSource(`${root}${dir}`) <= built);
+  return ['src', 'commands', 'db'].every(
+    (dir) => !existsSync(`${root}${dir}`) || newestSource(`${root}${dir}`) <= built,
+  );
 }
 
 let main;

@@ -1,11 +1,18 @@
 import { MODES, type Mode } from '../src/delivery/due-at.js';
 import { formatTime } from '../src/format/numbers.js';
-import { listSubscriptions, subscribe, unsubscribe, type SubscriptionView } from '../src/subscriptions/subscriptions.js';
+import {
+  listSubscriptions,
+  subscribe,
+  unsubscribe,
+  type SubscriptionView,
+} from '../src/subscriptions/subscriptions.js';
 import { resolveLabs, untrackedOf } from './lab-filter.js';
 import { UserError } from '../src/shared/user-error.js';
 import { defineCommand, type CommandGroup, type Inline } from './types.js';
 
-function describeFilters(s: Pick<SubscriptionView, 'labs' | 'countries' | 'tasks' | 'minParamsB' | 'variants' | 'mode'>): string {
+function describeFilters(
+  s: Pick<SubscriptionView, 'labs' | 'countries' | 'tasks' | 'minParamsB' | 'variants' | 'mode'>,
+): string {
   const parts = [
     s.labs.length ? `labs ${s.labs.join(', ')}` : 'every tracked lab',
     s.countries.length ? `countries ${s.countries.join(', ')}` : undefined,
@@ -22,18 +29,61 @@ const subscribeCommand = defineCommand({
   description: 'Send release alerts to this channel, optionally filtered (admins)',
   admin: true,
   options: [
-    { type: 'string', name: 'labs', description: 'Only these labs: names or Hub orgs, comma-separated', format: 'list', autocomplete: 'lab', maxLength: 500, example: 'DeepSeek,Qwen' },
-    { type: 'string', name: 'countries', description: 'Only labs from these countries: ISO codes, comma-separated', format: 'countries', maxLength: 100, example: 'CN,US' },
-    { type: 'string', name: 'tasks', description: 'Only these Hub tasks, comma-separated', format: 'list', maxLength: 300, example: 'text-generation' },
-    { type: 'number', name: 'min_params_b', description: 'Only models with at least this many billion parameters', min: 0, max: 100_000, example: '7' },
-    { type: 'boolean', name: 'variants', description: 'Also alert releases made only of quantizations and re-uploads', default: false },
-    { type: 'string', name: 'mode', description: 'Instant alerts, or a daily or weekly digest', choices: MODES, default: 'instant' },
+    {
+      type: 'string',
+      name: 'labs',
+      description: 'Only these labs: names or Hub orgs, comma-separated',
+      format: 'list',
+      autocomplete: 'lab',
+      maxLength: 500,
+      example: 'DeepSeek,Qwen',
+    },
+    {
+      type: 'string',
+      name: 'countries',
+      description: 'Only labs from these countries: ISO codes, comma-separated',
+      format: 'countries',
+      maxLength: 100,
+      example: 'CN,US',
+    },
+    {
+      type: 'string',
+      name: 'tasks',
+      description: 'Only these Hub tasks, comma-separated',
+      format: 'list',
+      maxLength: 300,
+      example: 'text-generation',
+    },
+    {
+      type: 'number',
+      name: 'min_params_b',
+      description: 'Only models with at least this many billion parameters',
+      min: 0,
+      max: 100_000,
+      example: '7',
+    },
+    {
+      type: 'boolean',
+      name: 'variants',
+      description: 'Also alert releases made only of quantizations and re-uploads',
+      default: false,
+    },
+    {
+      type: 'string',
+      name: 'mode',
+      description: 'Instant alerts, or a daily or weekly digest',
+      choices: MODES,
+      default: 'instant',
+    },
   ] as const,
   async run(ctx, { workspace, channel, user, args }) {
     const labs = args.labs ? await resolveLabs(ctx.db, args.labs) : [];
     const untracked = await untrackedOf(ctx.db, workspace.id, labs);
     if (untracked.length > 0) {
-      throw new UserError(`${untracked.map((l) => l.name).join(', ')} ${untracked.length > 1 ? 'are' : 'is'} not tracked here, so no alert would come: /labs add an org of it first`);
+      throw new UserError(
+        `${untracked.map((l) => l.name).join(', ')} ${untracked.length > 1 ? 'are' : 'is'} not tracked here, ` +
+          'so no alert would come: /labs add an org of it first',
+      );
     }
     const filters = {
       labIds: labs.map((l) => l.id),
@@ -50,12 +100,23 @@ const subscribeCommand = defineCommand({
       createdBy: user.id,
       ...filters,
     });
-    const summary = describeFilters({ ...filters, labs: labs.map((l) => l.name), minParamsB: filters.minParamsB ?? null });
+    const summary = describeFilters({
+      ...filters,
+      labs: labs.map((l) => l.name),
+      minParamsB: filters.minParamsB ?? null,
+    });
     return {
       ephemeral: false,
       blocks: [
         { type: 'text', text: [`Subscribed this channel (#${id}): ${summary}.`] },
-        ...(resumed ? [{ type: 'note' as const, text: [`Resumed ${resumed} paused subscription${resumed > 1 ? 's' : ''} of this channel.`] }] : []),
+        ...(resumed
+          ? [
+              {
+                type: 'note' as const,
+                text: [`Resumed ${resumed} paused subscription${resumed > 1 ? 's' : ''} of this channel.`],
+              },
+            ]
+          : []),
       ],
     };
   },
@@ -65,10 +126,31 @@ const unsubscribeCommand = defineCommand({
   name: 'unsubscribe',
   description: "Stop one of this channel's subscriptions, or all of them (admins)",
   admin: true,
-  options: [{ type: 'integer', name: 'id', description: 'The subscription number from /alerts list; all when left out', min: 1, max: 2_147_483_647, example: '3' }] as const,
+  options: [
+    {
+      type: 'integer',
+      name: 'id',
+      description: 'The subscription number from /alerts list; all when left out',
+      min: 1,
+      max: 2_147_483_647,
+      example: '3',
+    },
+  ] as const,
   async run(ctx, { workspace, channel, args }) {
-    const removed = await unsubscribe(ctx.db, { workspaceId: workspace.id, destination: channel.destination, id: args.id });
-    return { ephemeral: false, blocks: [{ type: 'text', text: [`Removed subscription${removed.length > 1 ? 's' : ''} ${removed.map((id) => `#${id}`).join(', ')}.`] }] };
+    const removed = await unsubscribe(ctx.db, {
+      workspaceId: workspace.id,
+      destination: channel.destination,
+      id: args.id,
+    });
+    return {
+      ephemeral: false,
+      blocks: [
+        {
+          type: 'text',
+          text: [`Removed subscription${removed.length > 1 ? 's' : ''} ${removed.map((id) => `#${id}`).join(', ')}.`],
+        },
+      ],
+    };
   },
 });
 
@@ -78,11 +160,19 @@ const listCommand = defineCommand({
   options: [] as const,
   async run(ctx, { workspace, channel }) {
     const subs = await listSubscriptions(ctx.db, { workspaceId: workspace.id, destination: channel.destination });
-    if (subs.length === 0) return { ephemeral: true, blocks: [{ type: 'text', text: ['This channel has no subscriptions. An admin can add one with /alerts subscribe.'] }] };
+    if (subs.length === 0)
+      return {
+        ephemeral: true,
+        blocks: [
+          { type: 'text', text: ['This channel has no subscriptions. An admin can add one with /alerts subscribe.'] },
+        ],
+      };
     const items = subs.map((s): Inline[] => [
       { bold: `#${s.id}` },
       ` ${describeFilters(s)}`,
-      s.pausedAt ? ` · PAUSED since ${formatTime(s.pausedAt)}: ${s.pauseReason ?? 'the channel refused the last alert'}` : '',
+      s.pausedAt
+        ? ` · PAUSED since ${formatTime(s.pausedAt)}: ${s.pauseReason ?? 'the channel refused the last alert'}`
+        : '',
     ]);
     const paused = subs.some((s) => s.pausedAt);
     return {
@@ -90,7 +180,17 @@ const listCommand = defineCommand({
       title: 'Subscriptions of this channel',
       blocks: [
         { type: 'list', items },
-        ...(paused ? [{ type: 'note' as const, text: ['A paused subscription holds its alerts. Fix the bot\'s access to this channel, then run /alerts subscribe to resume.'] }] : []),
+        ...(paused
+          ? [
+              {
+                type: 'note' as const,
+                text: [
+                  "A paused subscription holds its alerts. Fix the bot's access to this channel, " +
+                    'then run /alerts subscribe to resume.',
+                ],
+              },
+            ]
+          : []),
       ],
     };
   },

@@ -2,7 +2,9 @@ import { defineCommand, isGroup, type CommandDef, type Inline, type TopCommand }
 import { usageLine, type Dialect } from './usage.js';
 
 function entries(commands: readonly TopCommand[]): { path: string[]; command: CommandDef }[] {
-  return commands.flatMap((c) => (isGroup(c) ? c.subcommands.map((s) => ({ path: [c.name, s.name], command: s })) : [{ path: [c.name], command: c }]));
+  return commands.flatMap((c) =>
+    isGroup(c) ? c.subcommands.map((s) => ({ path: [c.name, s.name], command: s })) : [{ path: [c.name], command: c }],
+  );
 }
 
 /** `/help`: every command, its options and what it does, spelled for the asking platform. */
@@ -26,8 +28,10 @@ export function createHelpCommand(commands: () => readonly TopCommand[]): Comman
             type: 'note',
             text: [
               dialect === 'slack'
-                ? 'Options go as name:value (quote values with spaces); a required one may come first without its name. Add share:true to post an answer in the channel.'
-                : 'Commands marked (admins) need the Manage Server permission. Add share:true to post an answer in the channel.',
+                ? 'Options go as name:value (quote values with spaces); a required one may come first without ' +
+                  'its name. Add share:true to post an answer in the channel.'
+                : 'Commands marked (admins) need the Manage Server permission. ' +
+                  'Add share:true to post an answer in the channel.',
             ],
           },
         ],

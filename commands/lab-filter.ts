@@ -12,7 +12,10 @@ export interface LabRef {
 /** Finds a lab by name or by one of its orgs, any case; an unknown one is the user's mistake. */
 export async function resolveLab(db: Queryable, input: string): Promise<LabRef> {
   const needle = input.trim().toLowerCase();
-  const [byName] = await db.select({ id: labs.id, name: labs.name, country: labs.country }).from(labs).where(eq(sql`lower(${labs.name})`, needle));
+  const [byName] = await db
+    .select({ id: labs.id, name: labs.name, country: labs.country })
+    .from(labs)
+    .where(eq(sql`lower(${labs.name})`, needle));
   if (byName) return byName;
   const [byOrg] = await db
     .select({ id: labs.id, name: labs.name, country: labs.country })
@@ -38,7 +41,15 @@ export async function untrackedOf(db: Queryable, workspaceId: string, wanted: re
   const rows = await db
     .select({ labId: workspaceLabs.labId })
     .from(workspaceLabs)
-    .where(and(eq(workspaceLabs.workspaceId, workspaceId), inArray(workspaceLabs.labId, wanted.map((l) => l.id))));
+    .where(
+      and(
+        eq(workspaceLabs.workspaceId, workspaceId),
+        inArray(
+          workspaceLabs.labId,
+          wanted.map((l) => l.id),
+        ),
+      ),
+    );
   const tracked = new Set(rows.map((r) => r.labId));
   return wanted.filter((l) => !tracked.has(l.id));
 }

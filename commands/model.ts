@@ -8,18 +8,36 @@ import { defineCommand, type Inline, type ReplyBlock } from './types.js';
 export const modelCommand = defineCommand({
   name: 'model',
   description: 'One model: lab, dates, size, license, lineage, release and variants',
-  options: [{ type: 'string', name: 'id', description: 'The Hub repo, e.g. deepseek-ai/DeepSeek-R1', required: true, autocomplete: 'model', maxLength: 200, example: 'deepseek-ai/DeepSeek-R1' }] as const,
+  options: [
+    {
+      type: 'string',
+      name: 'id',
+      description: 'The Hub repo, e.g. deepseek-ai/DeepSeek-R1',
+      required: true,
+      autocomplete: 'model',
+      maxLength: 200,
+      example: 'deepseek-ai/DeepSeek-R1',
+    },
+  ] as const,
   async run(ctx, { workspace, args }) {
     const repo = args.id.replace(/^https?:\/\/[^/]+\//, '');
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new UserError(`"${args.id}" is not a Hub repo id (org/name, e.g. deepseek-ai/DeepSeek-R1)`);
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
+      throw new UserError(`"${args.id}" is not a Hub repo id (org/name, e.g. deepseek-ai/DeepSeek-R1)`);
     const m = await modelDetails(ctx.db, repo);
-    if (!m || m.private) throw new UserError(`floodwatch has not seen ${repo}: it tracks the repos of tracked labs only`);
+    if (!m || m.private)
+      throw new UserError(`floodwatch has not seen ${repo}: it tracks the repos of tracked labs only`);
     const [untracked] = await untrackedOf(ctx.db, workspace.id, [m.lab]);
-    if (untracked) throw new UserError(`${repo} is from ${untracked.name}, which this workspace does not track: /labs add an org of it first`);
+    if (untracked)
+      throw new UserError(
+        `${repo} is from ${untracked.name}, which this workspace does not track: /labs add an org of it first`,
+      );
     const fields: { name: string; value: Inline[] }[] = [
       { name: 'Lab', value: [`${labLabel(m.lab)} (${m.lab.country})`] },
       { name: 'Created', value: [m.createdAt ? formatDate(m.createdAt) : 'unknown'] },
-      { name: 'First seen public', value: [m.firstSeenPublicAt ? formatTime(m.firstSeenPublicAt) : 'before floodwatch watched'] },
+      {
+        name: 'First seen public',
+        value: [m.firstSeenPublicAt ? formatTime(m.firstSeenPublicAt) : 'before floodwatch watched'],
+      },
       { name: 'Task', value: [m.task ?? 'unknown'] },
       { name: 'Size', value: [sizeOf(m.params) ?? 'unknown'] },
       { name: 'License', value: [m.license ?? 'unknown'] },
@@ -34,11 +52,20 @@ export const modelCommand = defineCommand({
     ]);
     const blocks: ReplyBlock[] = [{ type: 'fields', fields }];
     blocks.push({ type: 'text', text: [{ bold: 'Lineage' }] });
-    blocks.push(lineage.length > 0 ? { type: 'list', items: lineage } : { type: 'text', text: ['No base model: an original.'] });
+    blocks.push(
+      lineage.length > 0 ? { type: 'list', items: lineage } : { type: 'text', text: ['No base model: an original.'] },
+    );
     if (m.release) {
       const others = m.release.models.filter((x) => x.repo !== m.repo);
-      blocks.push({ type: 'text', text: [{ bold: 'Release' }, ` ${m.release.title}, first seen ${formatTime(m.release.firstSeenAt)}`] });
-      if (others.length > 0) blocks.push({ type: 'list', items: others.map((x) => [repoLink(ctx.hubUrl, x.repo), x.isVariant ? ' (variant)' : '']) });
+      blocks.push({
+        type: 'text',
+        text: [{ bold: 'Release' }, ` ${m.release.title}, first seen ${formatTime(m.release.firstSeenAt)}`],
+      });
+      if (others.length > 0)
+        blocks.push({
+          type: 'list',
+          items: others.map((x) => [repoLink(ctx.hubUrl, x.repo), x.isVariant ? ' (variant)' : '']),
+        });
     }
     return { ephemeral: true, title: m.repo, url: `${ctx.hubUrl}/${m.repo}`, blocks };
   },

@@ -70,7 +70,9 @@ function tokenize(text: string): Token[] {
 }
 
 function entries(commands: readonly TopCommand[]): { path: string[]; command: CommandDef }[] {
-  return commands.flatMap((c) => (isGroup(c) ? c.subcommands.map((s) => ({ path: [c.name, s.name], command: s })) : [{ path: [c.name], command: c }]));
+  return commands.flatMap((c) =>
+    isGroup(c) ? c.subcommands.map((s) => ({ path: [c.name, s.name], command: s })) : [{ path: [c.name], command: c }],
+  );
 }
 
 /** One usage line per command that exists, for help after a subcommand nobody knows. */
@@ -97,11 +99,16 @@ function assignArgs(path: readonly string[], command: CommandDef, tokens: readon
     if (Object.hasOwn(args, token.name)) throw new TextError(`\`${token.name}\` is given twice; give it once`);
     args[token.name] = token.value;
   }
-  const open = [...command.options.filter((o) => o.required), ...command.options.filter((o) => !o.required)].filter((o) => !Object.hasOwn(args, o.name));
+  const open = [...command.options.filter((o) => o.required), ...command.options.filter((o) => !o.required)].filter(
+    (o) => !Object.hasOwn(args, o.name),
+  );
   if (loose.length > open.length) {
     const extra = loose[open.length]!;
     if (command.options.length === 0) throw new TextError(`${path.join(' ')} takes no values, not "${extra}"`);
-    throw new TextError(`"${extra}" is one value too many: every option of ${path.join(' ')} is already given; name the options as name:value`);
+    throw new TextError(
+      `"${extra}" is one value too many: every option of ${path.join(' ')} is already given; ` +
+        'name the options as name:value',
+    );
   }
   loose.forEach((value, index) => {
     args[open[index]!.name] = value;
@@ -109,7 +116,10 @@ function assignArgs(path: readonly string[], command: CommandDef, tokens: readon
   return args;
 }
 
-function resolve(commands: readonly TopCommand[], tokens: readonly Token[]): { path: string[]; command: CommandDef; rest: readonly Token[] } | ParseTextFailure {
+function resolve(
+  commands: readonly TopCommand[],
+  tokens: readonly Token[],
+): { path: string[]; command: CommandDef; rest: readonly Token[] } | ParseTextFailure {
   const [first, ...rest] = tokens;
   const overview = overviewLines(commands);
   if (first === undefined) {
@@ -117,9 +127,11 @@ function resolve(commands: readonly TopCommand[], tokens: readonly Token[]): { p
     if (help) return { path: [help.name], command: help, rest: [] };
     return { ok: false, error: 'say which subcommand to run', usage: overview };
   }
-  if (first.name !== undefined || first.quoted) return { ok: false, error: 'start with a subcommand, then its options', usage: overview };
+  if (first.name !== undefined || first.quoted)
+    return { ok: false, error: 'start with a subcommand, then its options', usage: overview };
   const top = commands.find((c) => c.name === first.value.toLowerCase());
-  if (top === undefined) return { ok: false, error: `there is no subcommand "${first.value}"; these exist:`, usage: overview };
+  if (top === undefined)
+    return { ok: false, error: `there is no subcommand "${first.value}"; these exist:`, usage: overview };
   if (!isGroup(top)) return { path: [top.name], command: top, rest };
   const names = top.subcommands.map((s) => s.name).join(', ');
   const groupUsage = entries([top]).map((e) => usageLine(e.path, e.command, 'slack'));
@@ -128,7 +140,8 @@ function resolve(commands: readonly TopCommand[], tokens: readonly Token[]): { p
     return { ok: false, error: `${top.name} needs a subcommand: ${names}`, usage: groupUsage };
   }
   const sub = top.subcommands.find((s) => s.name === second.value.toLowerCase());
-  if (sub === undefined) return { ok: false, error: `${top.name} has no subcommand "${second.value}"; it has ${names}`, usage: groupUsage };
+  if (sub === undefined)
+    return { ok: false, error: `${top.name} has no subcommand "${second.value}"; it has ${names}`, usage: groupUsage };
   return { path: [top.name, sub.name], command: sub, rest: more };
 }
 
@@ -150,7 +163,13 @@ export function parseCommandText(text: string, commands: readonly TopCommand[]):
   if ('ok' in found) return found;
   const usage = commandUsage(found.path, found.command);
   try {
-    return { ok: true, path: found.path, command: found.command, args: assignArgs(found.path, found.command, found.rest), usage };
+    return {
+      ok: true,
+      path: found.path,
+      command: found.command,
+      args: assignArgs(found.path, found.command, found.rest),
+      usage,
+    };
   } catch (error) {
     if (error instanceof TextError) return { ok: false, error: error.message, usage };
     throw error;

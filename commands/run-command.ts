@@ -3,17 +3,28 @@ import type { CommandContext, CommandDef, Inline, Invocation, RawArgs, Reply } f
 import { validateArgs } from './validate-args.js';
 
 /** The option every read-only command takes on every platform: post the answer for everyone. */
-export const SHARE_OPTION = { type: 'boolean', name: 'share', description: 'Post the answer in the channel for everyone', default: false } as const;
+export const SHARE_OPTION = {
+  type: 'boolean',
+  name: 'share',
+  description: 'Post the answer in the channel for everyone',
+  default: false,
+} as const;
 
 /** `like this` in a message becomes code, the rest plain text. */
 function withCode(message: string): Inline[] {
-  return message.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? { code: part } : part)).filter((p) => p !== '');
+  return message
+    .split(/`([^`]+)`/)
+    .map((part, i) => (i % 2 === 1 ? { code: part } : part))
+    .filter((p) => p !== '');
 }
 
 export function errorReply(message: string, usage?: readonly string[]): Reply {
   return {
     ephemeral: true,
-    blocks: [{ type: 'text', text: withCode(message) }, ...(usage?.length ? [{ type: 'note' as const, text: [usage.join('\n')] }] : [])],
+    blocks: [
+      { type: 'text', text: withCode(message) },
+      ...(usage?.length ? [{ type: 'note' as const, text: [usage.join('\n')] }] : []),
+    ],
   };
 }
 
@@ -32,7 +43,10 @@ export async function runCommand(
     if (command.admin && !invocation.user.isAdmin) {
       return errorReply('Only workspace admins can do that (Manage Server on Discord; an admin or owner on Slack).');
     }
-    const { share, ...args } = validateArgs({ ...command, options: [...command.options, SHARE_OPTION] }, invocation.args);
+    const { share, ...args } = validateArgs(
+      { ...command, options: [...command.options, SHARE_OPTION] },
+      invocation.args,
+    );
     const reply = await command.run(ctx, { ...invocation, args } as Parameters<CommandDef['run']>[1]);
     return share === true ? { ...reply, ephemeral: false } : reply;
   } catch (error) {

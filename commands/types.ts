@@ -68,13 +68,20 @@ export interface CommandContext {
   logger: Logger;
 }
 
-export type Inline = string | { readonly text: string; readonly url: string } | { readonly bold: string } | { readonly code: string };
+export type Inline =
+  string | { readonly text: string; readonly url: string } | { readonly bold: string } | { readonly code: string };
 
 export type ReplyBlock =
   | { readonly type: 'text'; readonly text: readonly Inline[] }
   | { readonly type: 'list'; readonly items: readonly (readonly Inline[])[] }
-  | { readonly type: 'fields'; readonly fields: readonly { readonly name: string; readonly value: readonly Inline[] }[] }
-  | { readonly type: 'bars'; readonly rows: readonly { readonly label: string; readonly value: number; readonly share: number }[] }
+  | {
+      readonly type: 'fields';
+      readonly fields: readonly { readonly name: string; readonly value: readonly Inline[] }[];
+    }
+  | {
+      readonly type: 'bars';
+      readonly rows: readonly { readonly label: string; readonly value: number; readonly share: number }[];
+    }
   | { readonly type: 'note'; readonly text: readonly Inline[] };
 
 /** What a command answers, platform-neutral; each platform lays it out its own way. */
@@ -98,7 +105,11 @@ export interface CommandDef<Opts extends readonly OptionDef[] = readonly OptionD
 }
 
 /** A top-level command: either runs itself, or groups subcommands (`/labs list`). */
-export type CommandGroup = { readonly name: string; readonly description: string; readonly subcommands: readonly CommandDef[] };
+export type CommandGroup = {
+  readonly name: string;
+  readonly description: string;
+  readonly subcommands: readonly CommandDef[];
+};
 export type TopCommand = CommandDef | CommandGroup;
 
 export function isGroup(command: TopCommand): command is CommandGroup {

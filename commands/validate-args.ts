@@ -9,14 +9,17 @@ function describe(option: OptionDef): string {
 function asInteger(option: OptionDef & { min: number; max: number }, value: ArgValue): number {
   const n = typeof value === 'number' ? value : /^-?\d+$/.test(String(value).trim()) ? Number(value) : NaN;
   if (!Number.isInteger(n)) throw new UserError(`${describe(option)} must be a whole number, not "${value}"`);
-  if (n < option.min || n > option.max) throw new UserError(`${describe(option)} must be from ${option.min} to ${option.max}, not ${n}`);
+  if (n < option.min || n > option.max)
+    throw new UserError(`${describe(option)} must be from ${option.min} to ${option.max}, not ${n}`);
   return n;
 }
 
 function asNumber(option: OptionDef & { min: number; max: number }, value: ArgValue): number {
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!Number.isFinite(n) || String(value).trim() === '') throw new UserError(`${describe(option)} must be a number, not "${value}"`);
-  if (n < option.min || n > option.max) throw new UserError(`${describe(option)} must be from ${option.min} to ${option.max}, not ${n}`);
+  if (!Number.isFinite(n) || String(value).trim() === '')
+    throw new UserError(`${describe(option)} must be a number, not "${value}"`);
+  if (n < option.min || n > option.max)
+    throw new UserError(`${describe(option)} must be from ${option.min} to ${option.max}, not ${n}`);
   return n;
 }
 
@@ -33,7 +36,14 @@ function asBoolean(option: OptionDef, value: ArgValue): boolean {
 
 // Lab names have spaces ("Mistral AI"): a list splits on commas only; country codes on spaces too.
 function splitList(value: string, separators: RegExp): string[] {
-  return [...new Set(value.split(separators).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(separators)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function asString(option: OptionDef & { type: 'string' }, value: ArgValue): string {
@@ -61,7 +71,9 @@ function formatted(option: OptionDef & { type: 'string' }, text: string): string
     case 'org':
       return parseOrg(text);
     case 'countries':
-      return splitList(text, /[,\s]+/).map(parseCountry).join(',');
+      return splitList(text, /[,\s]+/)
+        .map(parseCountry)
+        .join(',');
     case 'list':
       return splitList(text, /,/).join(',');
     default:
@@ -90,7 +102,9 @@ export function validateArgs(command: CommandDef, raw: RawArgs): RawArgs {
   const known = new Set(command.options.map((o) => o.name));
   const unknown = Object.keys(raw).filter((k) => !known.has(k) && raw[k] !== undefined);
   if (unknown.length > 0) {
-    const expected = command.options.length ? `; it takes ${command.options.map((o) => o.name).join(', ')}` : '; it takes no options';
+    const expected = command.options.length
+      ? `; it takes ${command.options.map((o) => o.name).join(', ')}`
+      : '; it takes no options';
     throw new UserError(`${command.name} has no option ${unknown.map((u) => `\`${u}\``).join(', ')}${expected}`);
   }
   const args: Record<string, ArgValue | undefined> = {};

@@ -31,7 +31,10 @@ async function migrateLocked(url: string): Promise<void> {
   }
 }
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle & { pool: pg.Pool }> {
+export async function openPostgres(
+  url: string,
+  options: { max?: number } = {},
+): Promise<DatabaseHandle & { pool: pg.Pool }> {
   await migrateLocked(url);
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client that loses its server emits here; without a listener the process would die.

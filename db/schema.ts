@@ -28,7 +28,10 @@ export const labs = pgTable(
     builtin: boolean('builtin').notNull().default(false),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('labs_name_key').on(sql`lower(${t.name})`), check('labs_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`)],
+  (t) => [
+    uniqueIndex('labs_name_key').on(sql`lower(${t.name})`),
+    check('labs_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`),
+  ],
 );
 
 /** A Hub org of a lab, with the polling state that belongs to the org rather than to any workspace. */
@@ -108,7 +111,10 @@ export const models = pgTable(
     downloads: integer('downloads').notNull().default(0),
     likes: integer('likes').notNull().default(0),
     trendingScore: real('trending_score').notNull().default(0),
-    baseModels: text('base_models').array().notNull().default(sql`'{}'::text[]`),
+    baseModels: text('base_models')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** How the repo derives from its first base model: finetune, quantized, adapter, merge. */
     relation: text('relation'),
     isVariant: boolean('is_variant').notNull().default(false),

@@ -1,4 +1,3 @@
-
 import type { Database } from './database.js';
 import { DEFAULT_LABS, LOCAL_WORKSPACE_ID } from './default-labs.js';
 import { labOrgs, labs, subscriptions, workspaceLabs, workspaces } from './schema.js';
@@ -43,4 +42,3 @@ export async function seedDefaults(db: Database): Promise<void> {
       .onConflictDoNothing();
   });
 }
-

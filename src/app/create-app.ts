@@ -23,7 +23,7 @@ export interface AppDeps {
   out?: NodeJS.WritableStream;
   /** Per Hub request; the default suits the real Hub. */
   hubTimeoutMs?: number;
-  /** Adapters beyond the console's (Discord, Slack); read at every dispatch, so a platform that starts late joins in. */
+  /** Adapters beyond the console's (Discord, Slack); read at every dispatch, so a late platform joins in. */
   adapters?: readonly AlertAdapter[];
   /** Aborted when the service stops: Hub requests, waits and sends under way end at once. */
   signal?: AbortSignal | undefined;
@@ -54,7 +54,10 @@ export function createApp(deps: AppDeps): App {
     fetch: hubFetch,
     logger: deps.logger,
   });
-  const consoleAdapter = createConsoleAdapter({ hubUrl: deps.config.HF_ENDPOINT, ...(deps.out ? { out: deps.out } : {}) });
+  const consoleAdapter = createConsoleAdapter({
+    hubUrl: deps.config.HF_ENDPOINT,
+    ...(deps.out ? { out: deps.out } : {}),
+  });
   const db = deps.database.db;
   // One lease owner per app: its dispatches may renew and record only what they claimed themselves.
   const owner = randomUUID();
@@ -62,7 +65,15 @@ export function createApp(deps: AppDeps): App {
   return {
     tick: (full) => runTick({ db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE, signal }, { full }),
     dispatch: () =>
-      dispatchDue({ db, adapters: [consoleAdapter, ...(deps.adapters ?? [])], logger: deps.logger, now, owner, signal, ...deps.delivery }),
+      dispatchDue({
+        db,
+        adapters: [consoleAdapter, ...(deps.adapters ?? [])],
+        logger: deps.logger,
+        now,
+        owner,
+        signal,
+        ...deps.delivery,
+      }),
     refreshMetrics: () => refreshMetrics({ db, hub, logger: deps.logger, now, signal }),
   };
 }

@@ -14,7 +14,12 @@ export interface Platform {
  * The chat platforms whose tokens are set; none without tokens (the console still runs). Each
  * platform's library is loaded only when it is configured: discord.js and Bolt cost tens of MB.
  */
-export async function createPlatforms(deps: { config: Config; logger: Logger; database: DatabaseHandle; now?: () => Date }): Promise<Platform[]> {
+export async function createPlatforms(deps: {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  now?: () => Date;
+}): Promise<Platform[]> {
   const { config, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const platforms: Platform[] = [];

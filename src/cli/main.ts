@@ -35,7 +35,10 @@ function saysItAll(error: unknown): error is Error {
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage. */
-export async function main(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr, env: process.env }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { out: process.stdout, err: process.stderr, env: process.env },
+): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     print(io.out, usageOf(args[0] ?? 'main'));
@@ -65,7 +68,10 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       print(io.err, `floodwatch ${command}: ${error.message}`);
       return 1;
     }
-    print(io.err, `floodwatch ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    print(
+      io.err,
+      `floodwatch ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return 1;
   }
 }

@@ -48,6 +48,7 @@ export function parseCommand<T extends Options>(args: string[], options: T, topi
 export function parseDays(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const days = Number(value);
-  if (!/^\d+$/.test(value) || days < 1 || days > 365) throw new UsageError(`--days must be a whole number from 1 to 365, not "${value}"`, 'releases');
+  if (!/^\d+$/.test(value) || days < 1 || days > 365)
+    throw new UsageError(`--days must be a whole number from 1 to 365, not "${value}"`, 'releases');
   return days;
 }

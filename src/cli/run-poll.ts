@@ -13,7 +13,8 @@ export async function runPoll(args: string[], io: CliIo): Promise<number> {
     const baselines = tick.polled.filter((p) => p.mode === 'baseline').length;
     print(
       io.err,
-      `polled ${tick.polled.length} org(s)${baselines ? ` (${baselines} baseline)` : ''}, ${tick.failed.length} failed; ` +
+      `polled ${tick.polled.length} org(s)${baselines ? ` (${baselines} baseline)` : ''}, ` +
+        `${tick.failed.length} failed; ` +
         `${tick.releaseIds.length} new release(s); ${sent.sent} alert(s) delivered` +
         (sent.retried ? `, ${sent.retried} to retry` : ''),
     );

@@ -13,7 +13,13 @@ export function releaseToJson(release: ReleaseView) {
     country: release.lab.country,
     firstSeenAt: release.firstSeenAt.toISOString(),
     variantOnly: release.variantOnly,
-    models: release.models.map((m) => ({ id: m.repo, hubId: m.id, variant: m.isVariant, task: m.task, params: m.params })),
+    models: release.models.map((m) => ({
+      id: m.repo,
+      hubId: m.id,
+      variant: m.isVariant,
+      task: m.task,
+      params: m.params,
+    })),
   };
 }
 

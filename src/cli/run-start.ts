@@ -19,7 +19,14 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
   return withContext(io, async ({ config, logger, database }) => {
     const lifetime = new AbortController();
     const platforms = startPlatforms(await createPlatforms({ config, logger, database }), logger);
-    const app = createApp({ config, logger, database, out: io.out, adapters: platforms.adapters, signal: lifetime.signal });
+    const app = createApp({
+      config,
+      logger,
+      database,
+      out: io.out,
+      adapters: platforms.adapters,
+      signal: lifetime.signal,
+    });
     const scheduler = createScheduler({
       pollCron: config.POLL_CRON,
       reconcileCron: config.RECONCILE_CRON,
@@ -33,7 +40,12 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
     process.on('unhandledRejection', onRejection);
     logger.info(
-      { database: database.kind, hub: config.HF_ENDPOINT, pollCron: config.POLL_CRON, reconcileCron: config.RECONCILE_CRON },
+      {
+        database: database.kind,
+        hub: config.HF_ENDPOINT,
+        pollCron: config.POLL_CRON,
+        reconcileCron: config.RECONCILE_CRON,
+      },
       'floodwatch started',
     );
     // The first tick runs in the background: a stop signal is obeyed even while it hangs.

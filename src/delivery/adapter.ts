@@ -30,7 +30,12 @@ export interface SendOptions {
  */
 export interface AlertAdapter {
   readonly platform: string;
-  postAlert(destination: string, release: ReleaseView, idempotencyKey: string, options?: SendOptions): Promise<{ ref: string }>;
+  postAlert(
+    destination: string,
+    release: ReleaseView,
+    idempotencyKey: string,
+    options?: SendOptions,
+  ): Promise<{ ref: string }>;
   /** Optional: several releases in one message, for daily and weekly digests; without it each is posted alone. */
   postDigest?(
     destination: string,

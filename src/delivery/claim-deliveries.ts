@@ -49,7 +49,12 @@ export async function claimDeliveries(
         leaseUntil: new Date(options.now.getTime() + options.leaseMs),
         leaseOwner: options.owner,
       })
-      .where(inArray(deliveries.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          deliveries.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning({
         id: deliveries.id,
         releaseId: deliveries.releaseId,

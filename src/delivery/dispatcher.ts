@@ -58,7 +58,11 @@ interface Send {
 
 const DEFAULTS = { leaseMs: 120_000, sendDeadlineMs: 30_000, concurrency: 8, roundBudgetMs: 60_000, batchSize: 50 };
 
-function plan(batch: readonly ClaimedDelivery[], views: Map<number, ReleaseView>, adapters: Map<string, AlertAdapter>): Send[] {
+function plan(
+  batch: readonly ClaimedDelivery[],
+  views: Map<number, ReleaseView>,
+  adapters: Map<string, AlertAdapter>,
+): Send[] {
   const sends: Send[] = [];
   const digests = new Map<number, Send>();
   for (const delivery of batch) {
@@ -104,7 +108,11 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, retried: 0, paused: 0, failed: 0, released: 0 };
   const merged = { ...DEFAULTS, ...definedOnly(deps) };
   // A send must end well before its lease does, or another dispatcher could take it over mid-send.
-  const settings = { ...merged, sendDeadlineMs: Math.min(merged.sendDeadlineMs, merged.leaseMs / 2), owner: deps.owner ?? randomUUID() };
+  const settings = {
+    ...merged,
+    sendDeadlineMs: Math.min(merged.sendDeadlineMs, merged.leaseMs / 2),
+    owner: deps.owner ?? randomUUID(),
+  };
   const adapters = new Map(deps.adapters.map((a) => [a.platform, a]));
   // Bounded, so a delivery that keeps coming due at once cannot hold the loop.
   for (let round = 0; round < 20 && !deps.signal?.aborted; round++) {
@@ -116,11 +124,16 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
       owner: settings.owner,
     });
     if (batch.length === 0) break;
-    const views = new Map((await loadReleaseViews(deps.db, [...new Set(batch.map((d) => d.releaseId))])).map((v) => [v.id, v]));
+    const views = new Map(
+      (await loadReleaseViews(deps.db, [...new Set(batch.map((d) => d.releaseId))])).map((v) => [v.id, v]),
+    );
     const roundEnds = performance.now() + settings.roundBudgetMs;
     await runLimited(byDestination(plan(batch, views, adapters)), settings.concurrency, async (queue) => {
       for (const [index, send] of queue.entries()) {
-        const { outcome, retryAt } = performance.now() > roundEnds ? await giveBack(deps, settings, send) : await sendOne(deps, settings, adapters, send);
+        const { outcome, retryAt } =
+          performance.now() > roundEnds
+            ? await giveBack(deps, settings, send)
+            : await sendOne(deps, settings, adapters, send);
         if (outcome !== 'lost') result[outcome] += send.deliveries.length;
         if (outcome === 'sent' || outcome === 'failed') continue;
         // Keep the channel's order: what comes after a send that did not go out waits for it.
@@ -196,7 +209,11 @@ async function failed(
   const ids = idsOf(send);
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof DeliveryError && error.action === 'pause') {
-    await recordPaused(deps.db, ids, settings.owner, { subscriptionId: first.subscriptionId, at: deps.now(), reason: message });
+    await recordPaused(deps.db, ids, settings.owner, {
+      subscriptionId: first.subscriptionId,
+      at: deps.now(),
+      reason: message,
+    });
     log.warn({ subscription: first.subscriptionId, reason: message }, 'channel unusable; subscription paused');
     return { outcome: 'paused' };
   }

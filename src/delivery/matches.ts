@@ -24,6 +24,7 @@ export function matches(sub: SubscriptionFilter, release: ReleaseFacts): boolean
   if (sub.labIds?.length && !sub.labIds.includes(release.labId)) return false;
   if (sub.countries?.length && !sub.countries.includes(release.country)) return false;
   if (sub.tasks?.length && !release.tasks.some((t) => sub.tasks!.includes(t))) return false;
-  if (sub.minParamsB != null && release.maxParams !== undefined && release.maxParams < sub.minParamsB * 1e9) return false;
+  if (sub.minParamsB != null && release.maxParams !== undefined && release.maxParams < sub.minParamsB * 1e9)
+    return false;
   return true;
 }

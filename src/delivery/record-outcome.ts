@@ -10,7 +10,13 @@ function held(ids: readonly number[], owner: string) {
 const free = { leaseUntil: null, leaseOwner: null } as const;
 
 /** Returns false when the lease was lost meanwhile (another dispatcher took the deliveries over). */
-export async function recordSent(db: Database, ids: readonly number[], owner: string, at: Date, ref: string): Promise<boolean> {
+export async function recordSent(
+  db: Database,
+  ids: readonly number[],
+  owner: string,
+  at: Date,
+  ref: string,
+): Promise<boolean> {
   const rows = await db
     .update(deliveries)
     .set({ state: 'sent', sentAt: at, messageRef: ref, lastError: null, ...free })
@@ -38,7 +44,10 @@ export async function recordRetry(
 }
 
 export async function recordFailed(db: Database, ids: readonly number[], owner: string, reason: string): Promise<void> {
-  await db.update(deliveries).set({ state: 'failed', lastError: reason, ...free }).where(held(ids, owner));
+  await db
+    .update(deliveries)
+    .set({ state: 'failed', lastError: reason, ...free })
+    .where(held(ids, owner));
 }
 
 /** Pauses the subscription and puts its deliveries back, to wait until it is resumed. */
@@ -55,7 +64,12 @@ export async function recordPaused(
       .where(eq(subscriptions.id, input.subscriptionId));
     await tx
       .update(deliveries)
-      .set({ state: 'pending', lastError: input.reason, ...free, attempts: sql`greatest(${deliveries.attempts} - 1, 0)` })
+      .set({
+        state: 'pending',
+        lastError: input.reason,
+        ...free,
+        attempts: sql`greatest(${deliveries.attempts} - 1, 0)`,
+      })
       .where(held(ids, owner));
   });
 }

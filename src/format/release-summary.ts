@@ -28,8 +28,12 @@ export function summarizeRelease(release: ReleaseView, hubUrl: string): ReleaseS
   const main = lead(release);
   const originals = release.models.filter((m) => !m.isVariant).map((m) => m.repo);
   const variants = release.models.filter((m) => m.isVariant).map((m) => m.repo);
-  const sizes = release.models.filter((m) => !m.isVariant || release.variantOnly).flatMap((m) => formatParams(m.params) ?? []);
-  const created = release.models.flatMap((m) => (m.createdAt ? [m.createdAt] : [])).sort((a, b) => a.getTime() - b.getTime())[0];
+  const sizes = release.models
+    .filter((m) => !m.isVariant || release.variantOnly)
+    .flatMap((m) => formatParams(m.params) ?? []);
+  const created = release.models
+    .flatMap((m) => (m.createdAt ? [m.createdAt] : []))
+    .sort((a, b) => a.getTime() - b.getTime())[0];
   const labFlag = flag(release.lab.country);
   const size = sizes.length > 0 ? [...new Set(sizes)].join(', ') : undefined;
   const task = main?.task ?? undefined;

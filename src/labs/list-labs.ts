@@ -11,7 +11,11 @@ export interface LabListing {
 }
 
 /** Every lab in the catalog, with whether the workspace tracks it, tracked first, then by name. */
-export async function listLabs(db: Queryable, workspaceId: string, options: { country?: string | undefined } = {}): Promise<LabListing[]> {
+export async function listLabs(
+  db: Queryable,
+  workspaceId: string,
+  options: { country?: string | undefined } = {},
+): Promise<LabListing[]> {
   const rows = await db
     .select({
       id: labs.id,
@@ -30,8 +34,15 @@ export async function listLabs(db: Queryable, workspaceId: string, options: { co
     .orderBy(asc(labs.name), asc(labOrgs.org));
   const byId = new Map<number, LabListing>();
   for (const row of rows) {
-    const lab = byId.get(row.id) ?? { id: row.id, name: row.name, country: row.country, orgs: [], tracked: Boolean(row.tracked) };
-    if (row.org !== null) lab.orgs.push({ org: row.org, baselineAt: row.baselineAt, polledAt: row.polledAt, lastError: row.lastError });
+    const lab = byId.get(row.id) ?? {
+      id: row.id,
+      name: row.name,
+      country: row.country,
+      orgs: [],
+      tracked: Boolean(row.tracked),
+    };
+    if (row.org !== null)
+      lab.orgs.push({ org: row.org, baselineAt: row.baselineAt, polledAt: row.polledAt, lastError: row.lastError });
     byId.set(row.id, lab);
   }
   return [...byId.values()].sort((a, b) => Number(b.tracked) - Number(a.tracked) || a.name.localeCompare(b.name));

@@ -5,9 +5,14 @@ const ORG = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?$/;
 
 /** A Hub org or user name, as the Hub allows them. */
 export function parseOrg(input: string): string {
-  const org = input.trim().replace(/^https?:\/\/huggingface\.co\//, '').replace(/\/+$/, '');
+  const org = input
+    .trim()
+    .replace(/^https?:\/\/huggingface\.co\//, '')
+    .replace(/\/+$/, '');
   if (!ORG.test(org) || /[-._]{2}/.test(org)) {
-    throw new UserError(`"${input}" is not a Hugging Face org name (letters, digits, "-", "_" and "." only, e.g. deepseek-ai)`);
+    throw new UserError(
+      `"${input}" is not a Hugging Face org name (letters, digits, "-", "_" and "." only, e.g. deepseek-ai)`,
+    );
   }
   return org;
 }

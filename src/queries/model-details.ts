@@ -25,7 +25,8 @@ export interface ModelDetails {
   isVariant: boolean;
   relation: string | null;
   baseModels: LineageStep[];
-  release?: { id: number; title: string; firstSeenAt: Date; models: { repo: string; isVariant: boolean }[] } | undefined;
+  release?:
+    { id: number; title: string; firstSeenAt: Date; models: { repo: string; isVariant: boolean }[] } | undefined;
 }
 
 async function labsOfOrgs(db: Queryable, orgs: string[]): Promise<Map<string, { name: string; country: string }>> {
@@ -49,7 +50,9 @@ export async function modelDetails(db: Queryable, repo: string): Promise<ModelDe
     .limit(1);
   if (!row) return undefined;
   const m = row.model;
-  const baseLabs = await labsOfOrgs(db, [...new Set(m.baseModels.map((b) => b.slice(0, b.indexOf('/')).toLowerCase()))]);
+  const baseLabs = await labsOfOrgs(db, [
+    ...new Set(m.baseModels.map((b) => b.slice(0, b.indexOf('/')).toLowerCase())),
+  ]);
   let release: ModelDetails['release'];
   if (m.releaseId !== null) {
     const [head] = await db.select().from(releases).where(eq(releases.id, m.releaseId));

@@ -20,14 +20,19 @@ export async function originsByLab(
   db: Queryable,
   query: { workspaceId: string; metric: OriginMetric; since: Date },
 ): Promise<OriginShare[]> {
-  const tracked = db.select({ labId: workspaceLabs.labId }).from(workspaceLabs).where(eq(workspaceLabs.workspaceId, query.workspaceId));
+  const tracked = db
+    .select({ labId: workspaceLabs.labId })
+    .from(workspaceLabs)
+    .where(eq(workspaceLabs.workspaceId, query.workspaceId));
   if (query.metric === 'releases') {
     const value = sql<number>`count(*)::int`;
     return db
       .select({ key: labs.name, country: labs.country, value })
       .from(releases)
       .innerJoin(labs, eq(labs.id, releases.labId))
-      .where(and(inArray(releases.labId, tracked), gte(releases.firstSeenAt, query.since), eq(releases.variantOnly, false)))
+      .where(
+        and(inArray(releases.labId, tracked), gte(releases.firstSeenAt, query.since), eq(releases.variantOnly, false)),
+      )
       .groupBy(labs.name, labs.country)
       .orderBy(desc(value), labs.name);
   }
@@ -37,7 +42,14 @@ export async function originsByLab(
     .select({ key: labs.name, country: labs.country, value })
     .from(models)
     .innerJoin(labs, eq(labs.id, models.labId))
-    .where(and(inArray(models.labId, tracked), gte(models.createdAt, query.since), eq(models.private, false), eq(models.isVariant, false)))
+    .where(
+      and(
+        inArray(models.labId, tracked),
+        gte(models.createdAt, query.since),
+        eq(models.private, false),
+        eq(models.isVariant, false),
+      ),
+    )
     .groupBy(labs.name, labs.country)
     .orderBy(desc(value), labs.name);
 }

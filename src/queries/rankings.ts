@@ -21,9 +21,18 @@ const COLUMN = { downloads: models.downloads, likes: models.likes, trending: mod
 /** The top public, non-variant models among the labs a workspace tracks. */
 export async function topModels(
   db: Queryable,
-  query: { workspaceId: string; metric: RankingMetric; country?: string | undefined; task?: string | undefined; limit: number },
+  query: {
+    workspaceId: string;
+    metric: RankingMetric;
+    country?: string | undefined;
+    task?: string | undefined;
+    limit: number;
+  },
 ): Promise<RankedModel[]> {
-  const tracked = db.select({ labId: workspaceLabs.labId }).from(workspaceLabs).where(eq(workspaceLabs.workspaceId, query.workspaceId));
+  const tracked = db
+    .select({ labId: workspaceLabs.labId })
+    .from(workspaceLabs)
+    .where(eq(workspaceLabs.workspaceId, query.workspaceId));
   const conditions: SQL[] = [inArray(models.labId, tracked), eq(models.private, false), eq(models.isVariant, false)];
   if (query.country) conditions.push(eq(labs.country, query.country));
   if (query.task) conditions.push(eq(models.task, query.task));

@@ -17,7 +17,10 @@ export function createLogger(
     {
       level,
       base: { app: 'floodwatch' },
-      redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization'], remove: true },
+      redact: {
+        paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization'],
+        remove: true,
+      },
       serializers: { err: serializeError },
       hooks: { logMethod: summarizeRepeats(options.repeatWindowMs ?? 60_000) },
     },

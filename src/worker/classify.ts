@@ -24,7 +24,10 @@ export function classify(repo: string, lineage: Lineage, labOrgs: ReadonlySet<st
     return { isVariant: true, parentRepo: base, why: lineage.relation };
   }
   const sameName = lineage.baseModels.find(
-    (b) => labOrgs.has(orgOf(b).toLowerCase()) && nameOf(b).toLowerCase() === nameOf(repo).toLowerCase() && b.toLowerCase() !== repo.toLowerCase(),
+    (b) =>
+      labOrgs.has(orgOf(b).toLowerCase()) &&
+      nameOf(b).toLowerCase() === nameOf(repo).toLowerCase() &&
+      b.toLowerCase() !== repo.toLowerCase(),
   );
   if (sameName !== undefined) return { isVariant: true, parentRepo: sameName, why: 'reupload' };
   if (base !== undefined) return { isVariant: false, parentRepo: base, why: 'finetune' };

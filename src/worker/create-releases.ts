@@ -38,7 +38,9 @@ export async function createReleases(
 ): Promise<{ releaseIds: number[]; deliveries: number }> {
   if (input.models.length === 0) return { releaseIds: [], deliveries: 0 };
   const classified: Classified[] = input.models.map((m) => ({ ...m, ...classify(m.repo, m.lineage, input.labOrgs) }));
-  const parents = await loadParents(tx, [...new Set(classified.flatMap((m) => (m.parentRepo ? [m.parentRepo.toLowerCase()] : [])))]);
+  const parents = await loadParents(tx, [
+    ...new Set(classified.flatMap((m) => (m.parentRepo ? [m.parentRepo.toLowerCase()] : []))),
+  ]);
   const [lab] = await tx.select({ country: labs.country }).from(labs).where(eq(labs.id, input.labId));
 
   const releaseIds: number[] = [];

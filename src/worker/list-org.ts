@@ -30,7 +30,13 @@ export async function listOrg(
 ): Promise<OrgListing> {
   if (mode !== 'steady') {
     const items = await collect(hub.all(org, { withTags: mode === 'baseline' }));
-    return { items, stored: await loadStored(db, items.map((m) => m.id)) };
+    return {
+      items,
+      stored: await loadStored(
+        db,
+        items.map((m) => m.id),
+      ),
+    };
   }
   const items: HubModel[] = [];
   const stored = new Map<string, StoredState>();
@@ -39,11 +45,19 @@ export async function listOrg(
     page.push(item);
     if (page.length < pageSize) continue;
     items.push(...page);
-    const known = await loadStored(db, page.map((m) => m.id), stored);
+    const known = await loadStored(
+      db,
+      page.map((m) => m.id),
+      stored,
+    );
     if (page.some((m) => known.has(m.id))) return { items, stored };
     page = [];
   }
   items.push(...page);
-  await loadStored(db, page.map((m) => m.id), stored);
+  await loadStored(
+    db,
+    page.map((m) => m.id),
+    stored,
+  );
   return { items, stored };
 }

@@ -9,7 +9,6 @@ import { createReleases, type NewModel } from './create-releases.js';
 // Rows per statement: small statements keep the embedded database's WebAssembly heap from growing.
 const BATCH = 100;
 
-
 export interface PollChanges {
   /** Known repos whose listing data changed (rename, visibility, counters). */
   updated: HubModel[];
@@ -48,7 +47,6 @@ export function diffListing(
   return { updated, silent, candidates };
 }
 
-
 function orgOf(repo: string): string {
   return repo.slice(0, repo.indexOf('/'));
 }
@@ -74,7 +72,13 @@ async function applyUpdates(tx: Transaction, items: readonly HubModel[], now: Da
   }
 }
 
-async function storeSilently(tx: Transaction, items: readonly HubModel[], labId: number, now: Date, baseline: boolean): Promise<number> {
+async function storeSilently(
+  tx: Transaction,
+  items: readonly HubModel[],
+  labId: number,
+  now: Date,
+  baseline: boolean,
+): Promise<number> {
   let stored = 0;
   for (let i = 0; i < items.length; i += BATCH) {
     const rows = items.slice(i, i + BATCH).map((m) => ({
@@ -104,7 +108,12 @@ async function storeSilently(tx: Transaction, items: readonly HubModel[], labId:
  * Claims the fresh repos inside the transaction: a repo becomes new only for the writer whose insert
  * (or private-to-public update) actually changed the row, so two replicas never alert the same repo.
  */
-async function claimFresh(tx: Transaction, fresh: readonly HubModelDetails[], labId: number, now: Date): Promise<HubModelDetails[]> {
+async function claimFresh(
+  tx: Transaction,
+  fresh: readonly HubModelDetails[],
+  labId: number,
+  now: Date,
+): Promise<HubModelDetails[]> {
   if (fresh.length === 0) return [];
   const values = fresh.map((m) => ({
     id: m.id,

@@ -24,16 +24,23 @@ export async function refreshMetrics(deps: {
     try {
       const rows = await deps.hub.metrics(org);
       if (rows.length === 0) continue;
+      const values = rows.map((r) => ({ id: r.id, downloads: r.downloads, likes: r.likes, trending: r.trendingScore }));
       const result = await deps.db.execute(sql`
-        update models set downloads = v.downloads, likes = v.likes, trending_score = v.trending, metrics_at = ${deps.now()}
-        from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, downloads: r.downloads, likes: r.likes, trending: r.trendingScore })))}::jsonb)
+        update models set downloads = v.downloads, likes = v.likes, trending_score = v.trending,
+          metrics_at = ${deps.now()}
+        from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
           as v(id text, downloads integer, likes integer, trending real)
         where models.id = v.id`);
-      models += Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
+      models += Number(
+        (result as { rowCount?: number; affectedRows?: number }).rowCount ??
+          (result as { affectedRows?: number }).affectedRows ??
+          0,
+      );
     } catch (error) {
       if (deps.signal?.aborted) break;
       failed++;
-      if (error instanceof HubUnavailableError) deps.logger.warn({ org, reason: error.reason }, 'metrics refresh failed; org skipped');
+      if (error instanceof HubUnavailableError)
+        deps.logger.warn({ org, reason: error.reason }, 'metrics refresh failed; org skipped');
       else deps.logger.error({ org, err: error }, 'metrics refresh crashed');
     }
   }

@@ -1,13 +1,61 @@
 // Trailing name tokens that mark a format re-upload or a quantization rather than a new model.
 const FORMAT_TOKENS = new Set([
-  'fp8', 'fp4', 'nvfp4', 'mxfp4', 'bf16', 'fp16', 'int4', 'int8', 'awq', 'gptq', 'gguf', 'ggml', 'mlx',
-  'exl2', 'exl3', 'onnx', 'bnb', '2bit', '3bit', '4bit', '5bit', '6bit', '8bit', 'w4a16', 'w8a8', 'w8a16',
-  'w4a8', 'w4afp8', 'q2', 'q3', 'q4', 'q5', 'q6', 'q8', 'quantized', 'quant', 'openvino', 'coreml',
+  'fp8',
+  'fp4',
+  'nvfp4',
+  'mxfp4',
+  'bf16',
+  'fp16',
+  'int4',
+  'int8',
+  'awq',
+  'gptq',
+  'gguf',
+  'ggml',
+  'mlx',
+  'exl2',
+  'exl3',
+  'onnx',
+  'bnb',
+  '2bit',
+  '3bit',
+  '4bit',
+  '5bit',
+  '6bit',
+  '8bit',
+  'w4a16',
+  'w8a8',
+  'w8a16',
+  'w4a8',
+  'w4afp8',
+  'q2',
+  'q3',
+  'q4',
+  'q5',
+  'q6',
+  'q8',
+  'quantized',
+  'quant',
+  'openvino',
+  'coreml',
 ]);
 
 // Tokens that name a size, a role or a context length: models that differ only in these are one family.
 const SIZE = [/^\d+(\.\d+)?[bmt]$/, /^a\d+(\.\d+)?b$/, /^\d+x\d+(\.\d+)?b$/, /^e\d+b$/, /^\d+e$/, /^\d+k$/];
-const ROLES = new Set(['instruct', 'chat', 'base', 'it', 'pt', 'hf', 'thinking', 'think', 'reasoning', 'sft', 'rl', 'dpo']);
+const ROLES = new Set([
+  'instruct',
+  'chat',
+  'base',
+  'it',
+  'pt',
+  'hf',
+  'thinking',
+  'think',
+  'reasoning',
+  'sft',
+  'rl',
+  'dpo',
+]);
 
 function nameOf(repo: string): string {
   return repo.slice(repo.indexOf('/') + 1);
@@ -17,7 +65,10 @@ function tokens(name: string): string[] {
   return name.split(/[-_]/).filter((t) => t.length > 0);
 }
 
-/** The repo without its format/quantization suffixes (`org/Qwen3-8B-FP8` → `org/Qwen3-8B`), or undefined if it has none. */
+/**
+ * The repo without its format/quantization suffixes (`org/Qwen3-8B-FP8` → `org/Qwen3-8B`), or undefined
+ * if it has none.
+ */
 export function stripFormatSuffix(repo: string): string | undefined {
   const org = repo.slice(0, repo.indexOf('/'));
   const name = nameOf(repo);

@@ -85,7 +85,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       tasks.push(cron.schedule(options.pollCron, () => tick(false), { name: 'poll' }));
       tasks.push(cron.schedule(options.reconcileCron, () => tick(true), { name: 'reconcile' }));
       const { metricsCron, refreshMetrics } = options;
-      if (metricsCron && refreshMetrics) tasks.push(cron.schedule(metricsCron, () => refresh(refreshMetrics), { name: 'metrics' }));
+      if (metricsCron && refreshMetrics)
+        tasks.push(cron.schedule(metricsCron, () => refresh(refreshMetrics), { name: 'metrics' }));
       interval = setInterval(dispatch, options.dispatchEveryMs ?? 15_000);
       interval.unref();
       await tick(false);
@@ -96,7 +97,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       for (const task of tasks) await task.destroy();
       const settled = Promise.allSettled([polling, dispatching]).then(() => true);
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), options.stopTimeoutMs ?? 8_000)));
+      const late = new Promise<false>(
+        (resolve) => (timer = setTimeout(() => resolve(false), options.stopTimeoutMs ?? 8_000)),
+      );
       const finished = await Promise.race([settled, late]);
       clearTimeout(timer);
       if (!finished) logger.warn('work under way did not end in time; stopping without it');

@@ -9,7 +9,11 @@ export interface StoredState {
 }
 
 /** What is stored for these Hub ids, added to `into`; ids never stored are simply absent. */
-export async function loadStored(db: Database, ids: readonly string[], into = new Map<string, StoredState>()): Promise<Map<string, StoredState>> {
+export async function loadStored(
+  db: Database,
+  ids: readonly string[],
+  into = new Map<string, StoredState>(),
+): Promise<Map<string, StoredState>> {
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await db
       .select({ id: models.id, repo: models.repo, private: models.private })

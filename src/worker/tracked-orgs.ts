@@ -27,6 +27,8 @@ export async function trackedOrgs(db: Database): Promise<OrgToPoll[]> {
 
 /** Records why an org's last poll failed, so `labs list` can show it. */
 export async function recordOrgError(db: Database, org: string, message: string): Promise<void> {
-  await db.update(labOrgs).set({ lastError: message.slice(0, 500) }).where(eq(labOrgs.org, org));
+  await db
+    .update(labOrgs)
+    .set({ lastError: message.slice(0, 500) })
+    .where(eq(labOrgs.org, org));
 }
-

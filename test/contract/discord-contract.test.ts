@@ -10,7 +10,9 @@ describePlatformContract('Discord', async (database) => {
     breakChannel: () => h.fake.channelFault(ALERTS, { code: 50001 }),
     rateLimitOnce: (seconds) => h.fake.rateLimitNext(/\/channels\/\d+\/messages/, { retryAfterSeconds: seconds }),
     async command(path, args) {
-      const options = Object.entries(args).map(([name, value]) => opt(name, /^\d+$/.test(value) ? Number(value) : value));
+      const options = Object.entries(args).map(([name, value]) =>
+        opt(name, /^\d+$/.test(value) ? Number(value) : value),
+      );
       const [name, subcommand] = path;
       const reply = await h.command(name!, subcommand ? [{ type: 1, name: subcommand, options }] : options);
       return { text: JSON.stringify(reply.embeds), ephemeral: ((reply.flags ?? 0) & 64) === 64 };

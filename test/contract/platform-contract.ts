@@ -26,8 +26,34 @@ export const RELEASE: ReleaseView = {
   firstSeenAt: new Date('2026-11-29T07:00:00Z'),
   lab: { id: 1, name: 'DeepSeek', country: 'CN' },
   models: [
-    { id: 'a1', repo: 'deepseek-ai/DeepSeek-V4', task: 'text-generation', params: 685e9, license: 'mit', gated: null, library: 'transformers', createdAt: new Date('2026-11-27T00:00:00Z'), firstSeenPublicAt: new Date('2026-11-29T07:00:00Z'), isVariant: false, relation: null, baseModels: [] },
-    { id: 'a2', repo: 'deepseek-ai/DeepSeek-V4-FP8', task: 'text-generation', params: 685e9, license: 'mit', gated: null, library: 'transformers', createdAt: new Date('2026-11-28T00:00:00Z'), firstSeenPublicAt: new Date('2026-11-29T07:00:00Z'), isVariant: true, relation: 'quantized', baseModels: ['deepseek-ai/DeepSeek-V4'] },
+    {
+      id: 'a1',
+      repo: 'deepseek-ai/DeepSeek-V4',
+      task: 'text-generation',
+      params: 685e9,
+      license: 'mit',
+      gated: null,
+      library: 'transformers',
+      createdAt: new Date('2026-11-27T00:00:00Z'),
+      firstSeenPublicAt: new Date('2026-11-29T07:00:00Z'),
+      isVariant: false,
+      relation: null,
+      baseModels: [],
+    },
+    {
+      id: 'a2',
+      repo: 'deepseek-ai/DeepSeek-V4-FP8',
+      task: 'text-generation',
+      params: 685e9,
+      license: 'mit',
+      gated: null,
+      library: 'transformers',
+      createdAt: new Date('2026-11-28T00:00:00Z'),
+      firstSeenPublicAt: new Date('2026-11-29T07:00:00Z'),
+      isVariant: true,
+      relation: 'quantized',
+      baseModels: ['deepseek-ai/DeepSeek-V4'],
+    },
   ],
 };
 
@@ -35,7 +61,10 @@ export const RELEASE: ReleaseView = {
  * The behaviour every chat platform owes the rest of floodwatch: it posts an alert, maps a failure
  * to retry or pause, never posts one alert twice, and answers a command from the shared definitions.
  */
-export function describePlatformContract(name: string, create: (database: TestDatabase) => Promise<PlatformUnderTest>): void {
+export function describePlatformContract(
+  name: string,
+  create: (database: TestDatabase) => Promise<PlatformUnderTest>,
+): void {
   describe(`${name} platform contract`, () => {
     const database = useTestDatabase();
     let platform: PlatformUnderTest;

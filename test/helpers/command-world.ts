@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { COMMANDS } from '../../commands/index.js';
 import { runCommand } from '../../commands/run-command.js';
-import { isGroup, type CommandContext, type CommandDef, type Inline, type RawArgs, type Reply, type ReplyBlock } from '../../commands/types.js';
+import {
+  isGroup,
+  type CommandContext,
+  type CommandDef,
+  type Inline,
+  type RawArgs,
+  type Reply,
+  type ReplyBlock,
+} from '../../commands/types.js';
 import type { Database } from '../../db/database.js';
 import { labOrgs, labs, models, releases, workspaceLabs, workspaces } from '../../db/schema.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -63,21 +71,184 @@ const B = 1e9;
 // Downloads, likes and trending each order the guild's ten public originals differently; the variants
 // and the private repo would top every ranking if they were not left out.
 const MODELS: ModelSeed[] = [
-  { repo: 'deepseek-ai/DeepSeek-V3', lab: 'deepseek', release: 'deepseek-ai/DeepSeek-V3', created: 62, downloads: 2_500_000, likes: 4000, trending: 20, params: 671 * B, task: 'text-generation' },
-  { repo: 'deepseek-ai/DeepSeek-V4', lab: 'deepseek', release: 'deepseek-ai/DeepSeek-V4', created: 2, downloads: 900_000, likes: 3000, trending: 300, params: 685 * B, task: 'text-generation', baseModels: ['deepseek-ai/DeepSeek-V3'], relation: 'finetune' },
-  { repo: 'deepseek-ai/DeepSeek-V4-Distill-Qwen3-32B', lab: 'deepseek', release: 'deepseek-ai/DeepSeek-V4', created: 2, downloads: 100_000, likes: 400, trending: 90, params: 32 * B, task: 'text-generation', baseModels: ['Qwen/Qwen3-32B'], relation: 'finetune' },
-  { repo: 'deepseek-ai/DeepSeek-V4-FP8', lab: 'deepseek', release: 'deepseek-ai/DeepSeek-V4', created: 2, downloads: 9_000_000, likes: 600, trending: 900, params: 685 * B, task: 'text-generation', baseModels: ['deepseek-ai/DeepSeek-V4'], relation: 'quantized', variant: true },
-  { repo: 'deepseek-ai/DeepSeek-OCR-2', lab: 'deepseek', release: 'deepseek-ai/DeepSeek-OCR-2', created: 21, downloads: 50_000, likes: 500, trending: 60, params: 3 * B, task: 'image-text-to-text' },
-  { repo: 'Qwen/Qwen3-8B', lab: 'qwen', created: 200, downloads: 4_000_000, likes: 800, trending: 40, params: 8 * B, task: 'text-generation' },
-  { repo: 'Qwen/Qwen3-32B', lab: 'qwen', created: 200, downloads: 1_100_000, likes: 700, trending: 30, params: 32 * B, task: 'text-generation' },
-  { repo: 'Qwen/Qwen3-8B-AWQ', lab: 'qwen', release: 'Qwen/Qwen3-8B-AWQ', created: 2, downloads: 10_000, likes: 50, trending: 5, params: 8 * B, task: 'text-generation', baseModels: ['Qwen/Qwen3-8B'], relation: 'quantized', variant: true },
-  { repo: 'Qwen/Qwen3-Coder-30B', lab: 'qwen', release: 'Qwen/Qwen3-Coder-30B', created: 4, downloads: 1_500_000, likes: 900, trending: 500, params: 30 * B, task: 'text-generation' },
-  { repo: 'Qwen/Qwen3-Coder-480B', lab: 'qwen', release: 'Qwen/Qwen3-Coder-30B', created: 4, downloads: 300_000, likes: 1200, trending: 250, params: 480 * B, task: 'text-generation' },
-  { repo: 'Qwen/Qwen3-Coder-30B-GGUF', lab: 'qwen', release: 'Qwen/Qwen3-Coder-30B', created: 3, downloads: 5_000_000, likes: 5000, trending: 950, params: 30 * B, task: 'text-generation', baseModels: ['Qwen/Qwen3-Coder-30B'], relation: 'quantized', variant: true },
-  { repo: 'Qwen/Qwen4-Preview', lab: 'qwen', created: 1, downloads: 20_000_000, likes: 9000, trending: 2000, params: 100 * B, task: 'text-generation', private: true },
-  { repo: 'mistralai/Magistral-Small-2611', lab: 'mistral', release: 'mistralai/Magistral-Small-2611', created: 6, downloads: 200_000, likes: 600, trending: 150, params: 24 * B, task: 'text-generation', baseModels: ['mistralai/Mistral-Small-3.2-24B', 'someone/merged-base'], relation: 'finetune' },
-  { repo: 'google/gemma-4-12b', lab: 'google', release: 'google/gemma-4-12b', created: 11, downloads: 700_000, likes: 2000, trending: 350, params: 12 * B, task: 'image-text-to-text' },
-  { repo: 'meta-llama/Llama-5-70B', lab: 'meta', release: 'meta-llama/Llama-5-70B', created: 1, downloads: 8_000_000, likes: 8000, trending: 800, params: 70 * B, task: 'text-generation' },
+  {
+    repo: 'deepseek-ai/DeepSeek-V3',
+    lab: 'deepseek',
+    release: 'deepseek-ai/DeepSeek-V3',
+    created: 62,
+    downloads: 2_500_000,
+    likes: 4000,
+    trending: 20,
+    params: 671 * B,
+    task: 'text-generation',
+  },
+  {
+    repo: 'deepseek-ai/DeepSeek-V4',
+    lab: 'deepseek',
+    release: 'deepseek-ai/DeepSeek-V4',
+    created: 2,
+    downloads: 900_000,
+    likes: 3000,
+    trending: 300,
+    params: 685 * B,
+    task: 'text-generation',
+    baseModels: ['deepseek-ai/DeepSeek-V3'],
+    relation: 'finetune',
+  },
+  {
+    repo: 'deepseek-ai/DeepSeek-V4-Distill-Qwen3-32B',
+    lab: 'deepseek',
+    release: 'deepseek-ai/DeepSeek-V4',
+    created: 2,
+    downloads: 100_000,
+    likes: 400,
+    trending: 90,
+    params: 32 * B,
+    task: 'text-generation',
+    baseModels: ['Qwen/Qwen3-32B'],
+    relation: 'finetune',
+  },
+  {
+    repo: 'deepseek-ai/DeepSeek-V4-FP8',
+    lab: 'deepseek',
+    release: 'deepseek-ai/DeepSeek-V4',
+    created: 2,
+    downloads: 9_000_000,
+    likes: 600,
+    trending: 900,
+    params: 685 * B,
+    task: 'text-generation',
+    baseModels: ['deepseek-ai/DeepSeek-V4'],
+    relation: 'quantized',
+    variant: true,
+  },
+  {
+    repo: 'deepseek-ai/DeepSeek-OCR-2',
+    lab: 'deepseek',
+    release: 'deepseek-ai/DeepSeek-OCR-2',
+    created: 21,
+    downloads: 50_000,
+    likes: 500,
+    trending: 60,
+    params: 3 * B,
+    task: 'image-text-to-text',
+  },
+  {
+    repo: 'Qwen/Qwen3-8B',
+    lab: 'qwen',
+    created: 200,
+    downloads: 4_000_000,
+    likes: 800,
+    trending: 40,
+    params: 8 * B,
+    task: 'text-generation',
+  },
+  {
+    repo: 'Qwen/Qwen3-32B',
+    lab: 'qwen',
+    created: 200,
+    downloads: 1_100_000,
+    likes: 700,
+    trending: 30,
+    params: 32 * B,
+    task: 'text-generation',
+  },
+  {
+    repo: 'Qwen/Qwen3-8B-AWQ',
+    lab: 'qwen',
+    release: 'Qwen/Qwen3-8B-AWQ',
+    created: 2,
+    downloads: 10_000,
+    likes: 50,
+    trending: 5,
+    params: 8 * B,
+    task: 'text-generation',
+    baseModels: ['Qwen/Qwen3-8B'],
+    relation: 'quantized',
+    variant: true,
+  },
+  {
+    repo: 'Qwen/Qwen3-Coder-30B',
+    lab: 'qwen',
+    release: 'Qwen/Qwen3-Coder-30B',
+    created: 4,
+    downloads: 1_500_000,
+    likes: 900,
+    trending: 500,
+    params: 30 * B,
+    task: 'text-generation',
+  },
+  {
+    repo: 'Qwen/Qwen3-Coder-480B',
+    lab: 'qwen',
+    release: 'Qwen/Qwen3-Coder-30B',
+    created: 4,
+    downloads: 300_000,
+    likes: 1200,
+    trending: 250,
+    params: 480 * B,
+    task: 'text-generation',
+  },
+  {
+    repo: 'Qwen/Qwen3-Coder-30B-GGUF',
+    lab: 'qwen',
+    release: 'Qwen/Qwen3-Coder-30B',
+    created: 3,
+    downloads: 5_000_000,
+    likes: 5000,
+    trending: 950,
+    params: 30 * B,
+    task: 'text-generation',
+    baseModels: ['Qwen/Qwen3-Coder-30B'],
+    relation: 'quantized',
+    variant: true,
+  },
+  {
+    repo: 'Qwen/Qwen4-Preview',
+    lab: 'qwen',
+    created: 1,
+    downloads: 20_000_000,
+    likes: 9000,
+    trending: 2000,
+    params: 100 * B,
+    task: 'text-generation',
+    private: true,
+  },
+  {
+    repo: 'mistralai/Magistral-Small-2611',
+    lab: 'mistral',
+    release: 'mistralai/Magistral-Small-2611',
+    created: 6,
+    downloads: 200_000,
+    likes: 600,
+    trending: 150,
+    params: 24 * B,
+    task: 'text-generation',
+    baseModels: ['mistralai/Mistral-Small-3.2-24B', 'someone/merged-base'],
+    relation: 'finetune',
+  },
+  {
+    repo: 'google/gemma-4-12b',
+    lab: 'google',
+    release: 'google/gemma-4-12b',
+    created: 11,
+    downloads: 700_000,
+    likes: 2000,
+    trending: 350,
+    params: 12 * B,
+    task: 'image-text-to-text',
+  },
+  {
+    repo: 'meta-llama/Llama-5-70B',
+    lab: 'meta',
+    release: 'meta-llama/Llama-5-70B',
+    created: 1,
+    downloads: 8_000_000,
+    likes: 8000,
+    trending: 800,
+    params: 70 * B,
+    task: 'text-generation',
+  },
 ];
 
 export interface World {
@@ -87,13 +258,30 @@ export interface World {
 /** The catalog, two workspaces' tracking, releases and models, in a handful of statements. */
 export async function seedWorld(db: Database): Promise<World> {
   await db.insert(workspaces).values([GUILD, TEAM]);
-  const inserted = await db.insert(labs).values(LABS.map((l) => ({ name: l.name, country: l.country }))).returning({ id: labs.id, name: labs.name });
-  const labIds = Object.fromEntries(LABS.map((l) => [l.key, inserted.find((r) => r.name === l.name)!.id])) as Record<LabKey, number>;
-  await db.insert(labOrgs).values(LABS.flatMap((l) => l.orgs.map((org) => ({ org, labId: labIds[l.key], baselineAt: BASELINE_AT }))));
-  await db.insert(workspaceLabs).values(LABS.flatMap((l) => l.trackedBy.map((workspaceId) => ({ workspaceId, labId: labIds[l.key] }))));
+  const inserted = await db
+    .insert(labs)
+    .values(LABS.map((l) => ({ name: l.name, country: l.country })))
+    .returning({ id: labs.id, name: labs.name });
+  const labIds = Object.fromEntries(LABS.map((l) => [l.key, inserted.find((r) => r.name === l.name)!.id])) as Record<
+    LabKey,
+    number
+  >;
+  await db
+    .insert(labOrgs)
+    .values(LABS.flatMap((l) => l.orgs.map((org) => ({ org, labId: labIds[l.key], baselineAt: BASELINE_AT }))));
+  await db
+    .insert(workspaceLabs)
+    .values(LABS.flatMap((l) => l.trackedBy.map((workspaceId) => ({ workspaceId, labId: labIds[l.key] }))));
   const rows = await db
     .insert(releases)
-    .values(RELEASES.map((r) => ({ labId: labIds[r.lab], title: r.title, firstSeenAt: r.seen, variantOnly: 'variantOnly' in r })))
+    .values(
+      RELEASES.map((r) => ({
+        labId: labIds[r.lab],
+        title: r.title,
+        firstSeenAt: r.seen,
+        variantOnly: 'variantOnly' in r,
+      })),
+    )
     .returning({ id: releases.id, title: releases.title });
   const releaseIds = new Map(rows.map((r) => [r.title, r.id]));
   await db.insert(models).values(
@@ -122,7 +310,16 @@ export async function seedWorld(db: Database): Promise<World> {
   return { labIds };
 }
 
-const TABLES = ['labs', 'lab_orgs', 'workspaces', 'workspace_labs', 'releases', 'models', 'subscriptions', 'deliveries'];
+const TABLES = [
+  'labs',
+  'lab_orgs',
+  'workspaces',
+  'workspace_labs',
+  'releases',
+  'models',
+  'subscriptions',
+  'deliveries',
+];
 
 /** Every row of every table in one round trip, order-independent, to prove a command changed nothing. */
 export async function snapshotDatabase(db: Database): Promise<Record<string, unknown>> {
@@ -200,7 +397,11 @@ export function listItems(reply: Reply, index = 0): string[] {
 /** The first link of each item of the reply's first list: the repos it names, in order. */
 export function listedRepos(reply: Reply): string[] {
   const list = reply.blocks.find((b) => b.type === 'list');
-  return list?.items.flatMap((item) => item.flatMap((p) => (typeof p === 'object' && 'url' in p ? [p.text] : [])).slice(0, 1)) ?? [];
+  return (
+    list?.items.flatMap((item) =>
+      item.flatMap((p) => (typeof p === 'object' && 'url' in p ? [p.text] : [])).slice(0, 1),
+    ) ?? []
+  );
 }
 
 export function barRows(reply: Reply, index: number): { label: string; value: number; share: number }[] {

@@ -16,7 +16,11 @@ export interface DiscordHarness {
   bot: DiscordBot;
   seeded: Awaited<ReturnType<typeof seedLabs>>;
   /** A slash command from a member (admin with Manage Server when asked); resolves with the visible reply. */
-  command(name: string, options?: unknown[], as?: { admin?: boolean; channelId?: string }): Promise<{ content?: string; embeds?: any[]; flags?: number; allowed_mentions?: unknown }>;
+  command(
+    name: string,
+    options?: unknown[],
+    as?: { admin?: boolean; channelId?: string },
+  ): Promise<{ content?: string; embeds?: any[]; flags?: number; allowed_mentions?: unknown }>;
   close(): Promise<void>;
 }
 
@@ -25,11 +29,18 @@ export function sub(name: string, options: unknown[] = []): unknown[] {
   return [{ type: 1, name, options }];
 }
 
-export function opt(name: string, value: string | number | boolean, type = typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3) {
+export function opt(
+  name: string,
+  value: string | number | boolean,
+  type = typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3,
+) {
   return { name, type, value };
 }
 
-export async function createDiscordHarness(database: TestDatabase, now = () => new Date('2026-11-29T08:00:00Z')): Promise<DiscordHarness> {
+export async function createDiscordHarness(
+  database: TestDatabase,
+  now = () => new Date('2026-11-29T08:00:00Z'),
+): Promise<DiscordHarness> {
   await resetDatabase(database);
   const seeded = await seedLabs(
     database.db,
@@ -40,9 +51,27 @@ export async function createDiscordHarness(database: TestDatabase, now = () => n
     { workspaceId: `discord:${GUILD}`, platform: 'discord', destination: `discord:${GUILD}:${ALERTS}` },
   );
   const fake = await startFakeDiscord({
-    guilds: [{ id: GUILD, name: 'Model Watchers', channels: [{ id: ALERTS, name: 'alerts' }, { id: GENERAL, name: 'general' }] }],
+    guilds: [
+      {
+        id: GUILD,
+        name: 'Model Watchers',
+        channels: [
+          { id: ALERTS, name: 'alerts' },
+          { id: GENERAL, name: 'general' },
+        ],
+      },
+    ],
   });
-  const bot = createDiscordBot({ token: fake.token, apiUrl: fake.apiUrl, guildId: GUILD, db: database.db, logger: silentLogger(), hubUrl: HUB, now, commands: COMMANDS });
+  const bot = createDiscordBot({
+    token: fake.token,
+    apiUrl: fake.apiUrl,
+    guildId: GUILD,
+    db: database.db,
+    logger: silentLogger(),
+    hubUrl: HUB,
+    now,
+    commands: COMMANDS,
+  });
   const started = await bot.start();
   if (!started.ok) throw new Error(`bot did not start: ${started.error}`);
   return {

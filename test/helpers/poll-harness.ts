@@ -27,16 +27,34 @@ export interface PollHarness {
 /** A database with a small catalog, a fake Hub and the app wired to both, with the console captured. */
 export async function createPollHarness(
   database: TestDatabase,
-  options: { labs?: TestLab[]; hubToken?: string; tokens?: Record<string, string[]>; adapters?: AlertAdapter[]; variants?: boolean } = {},
+  options: {
+    labs?: TestLab[];
+    hubToken?: string;
+    tokens?: Record<string, string[]>;
+    adapters?: AlertAdapter[];
+    variants?: boolean;
+  } = {},
 ): Promise<PollHarness> {
   await resetDatabase(database);
   const hub = await startFakeHub(options.tokens ? { tokens: options.tokens } : {});
   const seeded = await seedLabs(database.db, options.labs ?? [QWEN, DEEPSEEK], { variants: options.variants ?? false });
   const out = captureStream();
   const clock = createTestClock();
-  const config = readEnv({ HF_ENDPOINT: hub.url, ...(options.hubToken ? { HF_TOKEN: options.hubToken } : {}), LOG_LEVEL: 'silent' });
+  const config = readEnv({
+    HF_ENDPOINT: hub.url,
+    ...(options.hubToken ? { HF_TOKEN: options.hubToken } : {}),
+    LOG_LEVEL: 'silent',
+  });
   const build = () =>
-    createApp({ config, database, logger: silentLogger(), clock, out, hubTimeoutMs: 1500, ...(options.adapters ? { adapters: options.adapters } : {}) });
+    createApp({
+      config,
+      database,
+      logger: silentLogger(),
+      clock,
+      out,
+      hubTimeoutMs: 1500,
+      ...(options.adapters ? { adapters: options.adapters } : {}),
+    });
   return {
     database,
     hub,

@@ -9,7 +9,11 @@ export interface TestLab {
 }
 
 /** A small catalog tracked by the console workspace, with the console's catch-all subscription. */
-export async function seedLabs(db: Database, testLabs: TestLab[], options: { workspaceId?: string; platform?: string; destination?: string; variants?: boolean } = {}) {
+export async function seedLabs(
+  db: Database,
+  testLabs: TestLab[],
+  options: { workspaceId?: string; platform?: string; destination?: string; variants?: boolean } = {},
+) {
   const workspaceId = options.workspaceId ?? LOCAL_WORKSPACE_ID;
   const platform = options.platform ?? 'console';
   await db.insert(workspaces).values({ id: workspaceId, platform }).onConflictDoNothing();
@@ -22,7 +26,12 @@ export async function seedLabs(db: Database, testLabs: TestLab[], options: { wor
   }
   const [sub] = await db
     .insert(subscriptions)
-    .values({ workspaceId, platform, destination: options.destination ?? 'console:stdout', variants: options.variants ?? false })
+    .values({
+      workspaceId,
+      platform,
+      destination: options.destination ?? 'console:stdout',
+      variants: options.variants ?? false,
+    })
     .returning({ id: subscriptions.id });
   return { labIds: ids, subscriptionId: sub!.id, workspaceId };
 }

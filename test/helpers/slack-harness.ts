@@ -5,7 +5,13 @@ import { createSlackApp, type SlackApp } from '../../src/platforms/slack/index.j
 import { createLogger } from '../../src/shared/logger.js';
 import { captureStream } from './capture.js';
 import { createTestClock } from './test-clock.js';
-import { postSlashCommand, startFakeSlack, type FakeSlack, type FakeSlackOptions, type SlashCommandReply } from '../fakes/slack/index.js';
+import {
+  postSlashCommand,
+  startFakeSlack,
+  type FakeSlack,
+  type FakeSlackOptions,
+  type SlashCommandReply,
+} from '../fakes/slack/index.js';
 
 export const TEAM_ID = 'T0TEST';
 export const OTHER_TEAM_ID = 'T0OTHER';
@@ -32,7 +38,10 @@ export interface SlackHarness {
   clock: ReturnType<typeof createTestClock>;
   log: ReturnType<typeof captureStream>;
   eventsUrl: string;
-  command(text: string, options?: { user?: string; channel?: string; team?: string; responseId?: string }): Promise<SlashCommandReply>;
+  command(
+    text: string,
+    options?: { user?: string; channel?: string; team?: string; responseId?: string },
+  ): Promise<SlashCommandReply>;
   close(): Promise<void>;
 }
 
@@ -41,7 +50,13 @@ export async function startSlackHarness(
   db: Database,
   options: { adminUserIds?: string[]; ackBudgetMs?: number; fetch?: typeof fetch; fake?: FakeSlackOptions } = {},
 ): Promise<SlackHarness> {
-  const fake = await startFakeSlack({ botToken: BOT_TOKEN, teamId: TEAM_ID, channels: CHANNELS, users: USERS, ...options.fake });
+  const fake = await startFakeSlack({
+    botToken: BOT_TOKEN,
+    teamId: TEAM_ID,
+    channels: CHANNELS,
+    users: USERS,
+    ...options.fake,
+  });
   const clock = createTestClock();
   const log = captureStream();
   const slack = createSlackApp({
@@ -72,7 +87,14 @@ export async function startSlackHarness(
       sent += 1;
       return postSlashCommand(eventsUrl, {
         signingSecret: SIGNING_SECRET,
-        fields: { command: '/floodwatch', text, user_id: user, team_id: team, channel_id: channel, response_url: fake.responseUrl(responseId ?? `cmd-${sent}`) },
+        fields: {
+          command: '/floodwatch',
+          text,
+          user_id: user,
+          team_id: team,
+          channel_id: channel,
+          response_url: fake.responseUrl(responseId ?? `cmd-${sent}`),
+        },
       });
     },
     async close() {
@@ -135,9 +157,52 @@ export async function seedCatalog(db: Database, now: Date) {
     .returning({ id: releases.id });
   const created = (days: number) => new Date(now.getTime() - days * DAY);
   await db.insert(models).values([
-    { id: 'm-r1', repo: 'deepseek-ai/DeepSeek-R1', org: 'deepseek-ai', labId: deepseek!.id, releaseId: r1!.id, task: 'text-generation', license: 'mit', params: 685e9, downloads: 1_200_000, likes: 12_000, trendingScore: 90, createdAt: created(3), firstSeenPublicAt: created(2) },
-    { id: 'm-q3', repo: 'Qwen/Qwen3-8B', org: 'Qwen', labId: qwen!.id, releaseId: q3!.id, task: 'text-generation', license: 'apache-2.0', params: 8e9, downloads: 800_000, likes: 900, trendingScore: 120, createdAt: created(1), firstSeenPublicAt: created(1) },
-    { id: 'm-q3-gguf', repo: 'Qwen/Qwen3-8B-GGUF', org: 'Qwen', labId: qwen!.id, releaseId: q3!.id, task: 'text-generation', params: 8e9, downloads: 5_000, likes: 40, isVariant: true, relation: 'quantized', baseModels: ['Qwen/Qwen3-8B'], createdAt: created(1), firstSeenPublicAt: created(1) },
+    {
+      id: 'm-r1',
+      repo: 'deepseek-ai/DeepSeek-R1',
+      org: 'deepseek-ai',
+      labId: deepseek!.id,
+      releaseId: r1!.id,
+      task: 'text-generation',
+      license: 'mit',
+      params: 685e9,
+      downloads: 1_200_000,
+      likes: 12_000,
+      trendingScore: 90,
+      createdAt: created(3),
+      firstSeenPublicAt: created(2),
+    },
+    {
+      id: 'm-q3',
+      repo: 'Qwen/Qwen3-8B',
+      org: 'Qwen',
+      labId: qwen!.id,
+      releaseId: q3!.id,
+      task: 'text-generation',
+      license: 'apache-2.0',
+      params: 8e9,
+      downloads: 800_000,
+      likes: 900,
+      trendingScore: 120,
+      createdAt: created(1),
+      firstSeenPublicAt: created(1),
+    },
+    {
+      id: 'm-q3-gguf',
+      repo: 'Qwen/Qwen3-8B-GGUF',
+      org: 'Qwen',
+      labId: qwen!.id,
+      releaseId: q3!.id,
+      task: 'text-generation',
+      params: 8e9,
+      downloads: 5_000,
+      likes: 40,
+      isVariant: true,
+      relation: 'quantized',
+      baseModels: ['Qwen/Qwen3-8B'],
+      createdAt: created(1),
+      firstSeenPublicAt: created(1),
+    },
   ]);
   return { labIds: { deepseek: deepseek!.id, qwen: qwen!.id, mistral: mistral!.id } };
 }
@@ -145,8 +210,22 @@ export async function seedCatalog(db: Database, now: Date) {
 /** A new release of a lab, fanned out to the subscriptions that want it, as the worker would write it. */
 export async function newRelease(db: Database, labId: number, title: string, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const [release] = await tx.insert(releases).values({ labId, title, firstSeenAt: now }).returning({ id: releases.id });
-    await tx.insert(models).values({ id: `m-${title}`, repo: title, org: title.split('/')[0]!, labId, releaseId: release!.id, task: 'text-generation', license: 'apache-2.0', params: 32e9, createdAt: now, firstSeenPublicAt: now });
+    const [release] = await tx
+      .insert(releases)
+      .values({ labId, title, firstSeenAt: now })
+      .returning({ id: releases.id });
+    await tx.insert(models).values({
+      id: `m-${title}`,
+      repo: title,
+      org: title.split('/')[0]!,
+      labId,
+      releaseId: release!.id,
+      task: 'text-generation',
+      license: 'apache-2.0',
+      params: 32e9,
+      createdAt: now,
+      firstSeenPublicAt: now,
+    });
     await fanOut(tx, { id: release!.id, labId, country: 'CN', tasks: ['text-generation'], variantOnly: false }, now);
     return release!.id;
   });

@@ -43,7 +43,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-const TABLES = ['settings', 'deliveries', 'subscriptions', 'models', 'releases', 'workspace_labs', 'lab_orgs', 'labs', 'workspaces'];
+const TABLES = [
+  'settings',
+  'deliveries',
+  'subscriptions',
+  'models',
+  'releases',
+  'workspace_labs',
+  'lab_orgs',
+  'labs',
+  'workspaces',
+];
 
 /** Empties every table, so tests in one file can share one database. */
 export async function resetDatabase(handle: DatabaseHandle): Promise<void> {

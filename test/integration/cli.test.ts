@@ -27,7 +27,12 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'fw-cli-'));
   // On PostgreSQL the CLI gets a database of its own; on PGlite a data directory.
   if (onPostgres) database = await createTestDatabase();
-  env = { HF_ENDPOINT: hub.url, DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'silent', ...(database?.url ? { DATABASE_URL: database.url } : {}) };
+  env = {
+    HF_ENDPOINT: hub.url,
+    DATA_DIR: join(dataDir, 'data'),
+    LOG_LEVEL: 'silent',
+    ...(database?.url ? { DATABASE_URL: database.url } : {}),
+  };
 });
 afterAll(async () => {
   await hub.close();
@@ -81,14 +86,27 @@ describe('a session', () => {
     const labs = await cli('labs', 'list', '--json');
     const baseline = await cli('poll', '--once');
     hub.put(makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V4', createdAt: '2026-11-28T00:00:00Z', params: 685e9 }));
-    hub.put(makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V4-FP8', createdAt: '2026-11-28T01:00:00Z', baseModel: 'deepseek-ai/DeepSeek-V4', relation: 'quantized' }));
+    hub.put(
+      makeRepo({
+        org: 'deepseek-ai',
+        name: 'DeepSeek-V4-FP8',
+        createdAt: '2026-11-28T01:00:00Z',
+        baseModel: 'deepseek-ai/DeepSeek-V4',
+        relation: 'quantized',
+      }),
+    );
     const poll = await cli('poll', '--once');
     const releases = await cli('releases', '--json');
 
     expect(labs.code).toBe(0);
     const catalog = JSON.parse(labs.out) as { name: string; country: string; orgs: string[]; tracked: boolean }[];
     expect(catalog).toHaveLength(42);
-    expect(catalog.find((l) => l.name === 'Alibaba Qwen')).toEqual({ name: 'Alibaba Qwen', country: 'CN', orgs: ['Qwen', 'Wan-AI'], tracked: true });
+    expect(catalog.find((l) => l.name === 'Alibaba Qwen')).toEqual({
+      name: 'Alibaba Qwen',
+      country: 'CN',
+      orgs: ['Qwen', 'Wan-AI'],
+      tracked: true,
+    });
     expect(baseline.out).toBe('');
     expect(baseline.err).toMatch(/polled 49 org\(s\) \(49 baseline\), 0 failed/);
     expect(poll.out.match(/New release/g)).toHaveLength(1);

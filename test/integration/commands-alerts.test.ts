@@ -39,7 +39,12 @@ type Where = { workspace: { id: string; platform: string }; channel: { destinati
 async function existing(where: Where, extra: Partial<typeof subscriptions.$inferInsert> = {}): Promise<number> {
   const [row] = await database.db
     .insert(subscriptions)
-    .values({ workspaceId: where.workspace.id, platform: where.workspace.platform, destination: where.channel.destination, ...extra })
+    .values({
+      workspaceId: where.workspace.id,
+      platform: where.workspace.platform,
+      destination: where.channel.destination,
+      ...extra,
+    })
     .returning({ id: subscriptions.id });
   return row!.id;
 }
@@ -57,13 +62,21 @@ describe('/alerts subscribe', () => {
     const reply = await runAs(
       ctx,
       'alerts subscribe',
-      { labs: 'deepseek-ai, Mistral AI', countries: 'cn fr', tasks: 'Text-Generation,image-text-to-text', min_params_b: '7.5', variants: 'yes', mode: 'Daily' },
+      {
+        labs: 'deepseek-ai, Mistral AI',
+        countries: 'cn fr',
+        tasks: 'Text-Generation,image-text-to-text',
+        min_params_b: '7.5',
+        variants: 'yes',
+        mode: 'Daily',
+      },
       { admin: true },
     );
 
     expect(reply.ephemeral).toBe(false);
     expect(replyText(reply)).toContain(
-      'Subscribed this channel (#1): labs DeepSeek, Mistral AI · countries CN, FR · tasks text-generation, image-text-to-text · at least 7.5B parameters · variants too · daily.',
+      'Subscribed this channel (#1): labs DeepSeek, Mistral AI · countries CN, FR · ' +
+        'tasks text-generation, image-text-to-text · at least 7.5B parameters · variants too · daily.',
     );
     expect(await storedSubscriptions()).toEqual([
       expect.objectContaining({
@@ -87,7 +100,14 @@ describe('/alerts subscribe', () => {
 
     expect(replyText(reply)).toContain('Subscribed this channel (#1): every tracked lab · instant.');
     expect(await storedSubscriptions()).toEqual([
-      expect.objectContaining({ labIds: null, countries: null, tasks: null, minParamsB: null, variants: false, mode: 'instant' }),
+      expect.objectContaining({
+        labIds: null,
+        countries: null,
+        tasks: null,
+        minParamsB: null,
+        variants: false,
+        mode: 'instant',
+      }),
     ]);
   });
 
@@ -121,7 +141,10 @@ describe('/alerts subscribe', () => {
     expect(replyText(reply)).toContain('Resumed 1 paused subscription of this channel.');
     const rows = await storedSubscriptions();
     expect(rows.find((r) => r.id === pausedHere)).toMatchObject({ pausedAt: null, pauseReason: null });
-    expect(rows.find((r) => r.id === pausedNextDoor)).toMatchObject({ pausedAt: daysAgo(1), pauseReason: 'Unknown Channel' });
+    expect(rows.find((r) => r.id === pausedNextDoor)).toMatchObject({
+      pausedAt: daysAgo(1),
+      pauseReason: 'Unknown Channel',
+    });
   });
 
   it('refuses an eleventh subscription in one channel and changes nothing', async () => {
@@ -179,7 +202,12 @@ describe('/alerts unsubscribe', () => {
   });
 
   it('says so when the channel has no subscription to remove', async () => {
-    const reply = await runAs(ctx, 'alerts unsubscribe', {}, { admin: true, channel: { id: 'C3', destination: 'discord:G1:C3' } });
+    const reply = await runAs(
+      ctx,
+      'alerts unsubscribe',
+      {},
+      { admin: true, channel: { id: 'C3', destination: 'discord:G1:C3' } },
+    );
 
     expect(reply.ephemeral).toBe(true);
     expect(replyText(reply)).toContain('this channel has no subscriptions');
@@ -224,6 +252,8 @@ describe('/alerts list', () => {
     const reply = await runAs(ctx, 'alerts list');
 
     expect(reply.ephemeral).toBe(true);
-    expect(replyText(reply)).toContain('This channel has no subscriptions. An admin can add one with /alerts subscribe.');
+    expect(replyText(reply)).toContain(
+      'This channel has no subscriptions. An admin can add one with /alerts subscribe.',
+    );
   });
 });

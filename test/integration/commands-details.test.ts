@@ -51,7 +51,12 @@ describe('/origins', () => {
     expect(sharesSum(byCountry)).toBeCloseTo(1, 10);
     const byLab = barRows(reply, 1);
     expect(byLab[0]).toEqual({ label: `${flag('CN')} DeepSeek`, value: 2, share: 0.4 });
-    expect(byLab.slice(1).map((r) => r.label).sort()).toEqual([`${flag('CN')} Alibaba Qwen`, `${flag('FR')} Mistral AI`, `${flag('US')} Google`]);
+    expect(
+      byLab
+        .slice(1)
+        .map((r) => r.label)
+        .sort(),
+    ).toEqual([`${flag('CN')} Alibaba Qwen`, `${flag('FR')} Mistral AI`, `${flag('US')} Google`]);
     expect(sharesSum(byLab)).toBeCloseTo(1, 10);
     expect(replyText(reply)).toContain('Total: 5 releases');
   });
@@ -71,30 +76,48 @@ describe('/origins', () => {
 
   it.each([
     // The variants (DeepSeek-V4-FP8, Qwen3-8B-AWQ, Qwen3-Coder-30B-GGUF) count for nothing, as in rankings.
-    ['downloads', { CN: 2_850_000, US: 700_000, FR: 200_000 }, { 'Alibaba Qwen': 1_800_000, DeepSeek: 1_050_000, Google: 700_000, 'Mistral AI': 200_000 }],
-    ['likes', { CN: 6_000, US: 2_000, FR: 600 }, { DeepSeek: 3_900, 'Alibaba Qwen': 2_100, Google: 2_000, 'Mistral AI': 600 }],
-  ])('sums the %s of public originals created in the window, each share a part of the whole', async (metric, countries, byLab) => {
-    const reply = await runAs(ctx, 'origins', { metric });
+    [
+      'downloads',
+      { CN: 2_850_000, US: 700_000, FR: 200_000 },
+      { 'Alibaba Qwen': 1_800_000, DeepSeek: 1_050_000, Google: 700_000, 'Mistral AI': 200_000 },
+    ],
+    [
+      'likes',
+      { CN: 6_000, US: 2_000, FR: 600 },
+      { DeepSeek: 3_900, 'Alibaba Qwen': 2_100, Google: 2_000, 'Mistral AI': 600 },
+    ],
+  ])(
+    'sums the %s of public originals created in the window, each share a part of the whole',
+    async (metric, countries, byLab) => {
+      const reply = await runAs(ctx, 'origins', { metric });
 
-    const countryRows = barRows(reply, 0);
-    const labRows = barRows(reply, 1);
-    const total = Object.values(countries).reduce((a, b) => a + b, 0);
-    expect(countryRows.map((r) => r.value)).toEqual(Object.values(countries));
-    expect(labRows.map((r) => [r.label.slice(r.label.indexOf(' ') + 1), r.value])).toEqual(Object.entries(byLab));
-    for (const row of [...countryRows, ...labRows]) expect(row.share).toBeCloseTo(row.value / total, 10);
-    expect(sharesSum(countryRows)).toBeCloseTo(1, 10);
-    expect(sharesSum(labRows)).toBeCloseTo(1, 10);
-  });
+      const countryRows = barRows(reply, 0);
+      const labRows = barRows(reply, 1);
+      const total = Object.values(countries).reduce((a, b) => a + b, 0);
+      expect(countryRows.map((r) => r.value)).toEqual(Object.values(countries));
+      expect(labRows.map((r) => [r.label.slice(r.label.indexOf(' ') + 1), r.value])).toEqual(Object.entries(byLab));
+      for (const row of [...countryRows, ...labRows]) expect(row.share).toBeCloseTo(row.value / total, 10);
+      expect(sharesSum(countryRows)).toBeCloseTo(1, 10);
+      expect(sharesSum(labRows)).toBeCloseTo(1, 10);
+    },
+  );
 
   it('keeps each lab share a part of the whole when more than ten labs contribute', async () => {
     const workspace = { id: 'discord:G-many', platform: 'discord' };
     await database.db.insert(workspaces).values(workspace);
     const many = await database.db
       .insert(labs)
-      .values(Array.from({ length: 12 }, (_, i) => ({ name: `Lab ${String(i + 1).padStart(2, '0')}`, country: i % 2 ? 'JP' : 'KR' })))
+      .values(
+        Array.from({ length: 12 }, (_, i) => ({
+          name: `Lab ${String(i + 1).padStart(2, '0')}`,
+          country: i % 2 ? 'JP' : 'KR',
+        })),
+      )
       .returning({ id: labs.id });
     await database.db.insert(workspaceLabs).values(many.map((l) => ({ workspaceId: workspace.id, labId: l.id })));
-    await database.db.insert(releases).values(many.map((l, i) => ({ labId: l.id, title: `lab-${i}/model`, firstSeenAt: daysAgo(1) })));
+    await database.db
+      .insert(releases)
+      .values(many.map((l, i) => ({ labId: l.id, title: `lab-${i}/model`, firstSeenAt: daysAgo(1) })));
 
     const reply = await runAs(ctx, 'origins', {}, { workspace, channel: { id: 'C', destination: 'discord:G-many:C' } });
 
@@ -179,25 +202,44 @@ describe('/model', () => {
     expect(replyText(reply)).toContain(`floodwatch has not seen ${id}: it tracks the repos of tracked labs only`);
   });
 
-  it("answers a model of a lab only another workspace tracks as not tracked here, and shows it to that workspace", async () => {
+  it('answers a model of a lab only another workspace tracks as not tracked here, and shows it there', async () => {
     const guild = await runAs(ctx, 'model', { id: 'meta-llama/Llama-5-70B' });
-    const team = await runAs(ctx, 'model', { id: 'meta-llama/Llama-5-70B' }, { workspace: TEAM, channel: TEAM_CHANNEL });
+    const team = await runAs(
+      ctx,
+      'model',
+      { id: 'meta-llama/Llama-5-70B' },
+      { workspace: TEAM, channel: TEAM_CHANNEL },
+    );
 
     expect(guild.ephemeral).toBe(true);
     expect(replyText(guild)).toContain('is from Meta, which this workspace does not track');
     expect(team.title).toBe('meta-llama/Llama-5-70B');
   });
 
-  it.each(['DeepSeek-V4', 'deepseek-ai/DeepSeek V4', 'deepseek-ai/DeepSeek-V4/tree/main'])('refuses the malformed id %j', async (id) => {
-    const reply = await runAs(ctx, 'model', { id });
+  it.each(['DeepSeek-V4', 'deepseek-ai/DeepSeek V4', 'deepseek-ai/DeepSeek-V4/tree/main'])(
+    'refuses the malformed id %j',
+    async (id) => {
+      const reply = await runAs(ctx, 'model', { id });
 
-    expect(reply.ephemeral).toBe(true);
-    expect(replyText(reply)).toContain(`"${id}" is not a Hub repo id (org/name`);
-  });
+      expect(reply.ephemeral).toBe(true);
+      expect(replyText(reply)).toContain(`"${id}" is not a Hub repo id (org/name`);
+    },
+  );
 });
 
 describe('/help', () => {
-  const PATHS = ['releases', 'rankings', 'origins', 'model', 'labs list', 'labs add', 'labs remove', 'alerts subscribe', 'alerts unsubscribe', 'alerts list'];
+  const PATHS = [
+    'releases',
+    'rankings',
+    'origins',
+    'model',
+    'labs list',
+    'labs add',
+    'labs remove',
+    'alerts subscribe',
+    'alerts unsubscribe',
+    'alerts list',
+  ];
 
   it('lists every command with its options, as the asking platform spells it', async () => {
     const discord = await runAs(ctx, 'help');
@@ -211,7 +253,9 @@ describe('/help', () => {
       expect(listItems(discord)[i]).toMatch(new RegExp(`^/${path}( |$)`));
       expect(listItems(slack)[i]).toMatch(new RegExp(`^/floodwatch ${path}( |$)`));
     }
-    expect(listItems(discord)).toContain('/labs add org:deepseek-ai [country:CN] [name:My Lab] Track a Hub org for this workspace (admins)');
+    expect(listItems(discord)).toContain(
+      '/labs add org:deepseek-ai [country:CN] [name:My Lab] Track a Hub org for this workspace (admins)',
+    );
   });
 });
 

@@ -120,7 +120,9 @@ describe('bad input', () => {
     const covered = new Set(BAD_INPUT.map(([path, , option]) => `${path} ${option}`));
 
     const missing = commandPaths()
-      .flatMap((path) => [...findCommand(path).options.map((o) => o.name), 'share'].map((option) => `${path} ${option}`))
+      .flatMap((path) =>
+        [...findCommand(path).options.map((o) => o.name), 'share'].map((option) => `${path} ${option}`),
+      )
       .filter((key) => !covered.has(key));
 
     expect(missing).toEqual([]);
@@ -161,7 +163,9 @@ describe('admin-only commands', () => {
     const reply = await runAs(ctx, path, args, { admin: false });
 
     expect(reply.ephemeral).toBe(true);
-    expect(replyText(reply)).toBe('Only workspace admins can do that (Manage Server on Discord; an admin or owner on Slack).');
+    expect(replyText(reply)).toBe(
+      'Only workspace admins can do that (Manage Server on Discord; an admin or owner on Slack).',
+    );
     expect(await snapshotDatabase(database.db)).toEqual(seeded);
   });
 });
@@ -186,7 +190,10 @@ describe('a command that crashes', () => {
         msg: 'command crashed',
         command: 'rankings',
         workspace: GUILD.id,
-        err: expect.objectContaining({ message: 'connection reset by peer', stack: expect.stringContaining('Error: connection reset by peer') }),
+        err: expect.objectContaining({
+          message: 'connection reset by peer',
+          stack: expect.stringContaining('Error: connection reset by peer'),
+        }),
       }),
     ]);
   });
@@ -206,7 +213,11 @@ describe('a command that crashes', () => {
     expect(reply.ephemeral).toBe(true);
     expect(replyText(reply)).toBe(APOLOGY);
     expect(crashing.entries()).toEqual([
-      expect.objectContaining({ msg: 'command crashed', command: 'origins', err: expect.objectContaining({ type: 'TypeError', message: 'clock unavailable' }) }),
+      expect.objectContaining({
+        msg: 'command crashed',
+        command: 'origins',
+        err: expect.objectContaining({ type: 'TypeError', message: 'clock unavailable' }),
+      }),
     ]);
   });
 });

@@ -3,7 +3,18 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/types.js';
 import { labOrgs, labs, workspaceLabs, workspaces } from '../../db/schema.js';
 import { flag } from '../../src/format/flag.js';
-import { BASELINE_AT, commandContext, GUILD, listItems, replyText, runAs, seedWorld, snapshotDatabase, TEAM, type World } from '../helpers/command-world.js';
+import {
+  BASELINE_AT,
+  commandContext,
+  GUILD,
+  listItems,
+  replyText,
+  runAs,
+  seedWorld,
+  snapshotDatabase,
+  TEAM,
+  type World,
+} from '../helpers/command-world.js';
 import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
 
 const database = useTestDatabase();
@@ -19,7 +30,10 @@ beforeEach(async () => {
 });
 
 async function trackedBy(workspaceId: string): Promise<number[]> {
-  const rows = await database.db.select({ labId: workspaceLabs.labId }).from(workspaceLabs).where(eq(workspaceLabs.workspaceId, workspaceId));
+  const rows = await database.db
+    .select({ labId: workspaceLabs.labId })
+    .from(workspaceLabs)
+    .where(eq(workspaceLabs.workspaceId, workspaceId));
   return rows.map((r) => r.labId).sort((a, b) => a - b);
 }
 
@@ -80,7 +94,12 @@ describe('/labs add', () => {
   });
 
   it('creates a lab for an org new to the catalog, with its country and name, and tracks it', async () => {
-    const reply = await runAs(ctx, 'labs add', { org: 'moonshotai', country: 'cn', name: '  Moonshot   AI ' }, { admin: true });
+    const reply = await runAs(
+      ctx,
+      'labs add',
+      { org: 'moonshotai', country: 'cn', name: '  Moonshot   AI ' },
+      { admin: true },
+    );
 
     expect(replyText(reply)).toContain(`Now tracking ${flag('CN')} Moonshot AI (moonshotai), new to the catalog.`);
     const [lab] = await database.db.select().from(labs).where(eq(labs.name, 'Moonshot AI'));
@@ -98,13 +117,27 @@ describe('/labs add', () => {
     const [lab] = await database.db.select().from(labs).where(eq(labs.name, 'swiss-ai'));
     expect(lab).toMatchObject({ country: 'CH' });
     expect(await trackedBy(workspace.id)).toEqual([lab!.id]);
-    expect(await database.db.select().from(workspaces).where(eq(workspaces.id, workspace.id))).toEqual([expect.objectContaining({ platform: 'slack' })]);
+    expect(await database.db.select().from(workspaces).where(eq(workspaces.id, workspace.id))).toEqual([
+      expect.objectContaining({ platform: 'slack' }),
+    ]);
   });
 
   it.each([
-    ['an org new to the catalog without a country', { org: 'moonshotai' }, 'moonshotai is not in the catalog yet: give its country too'],
-    ['a country that contradicts the catalog', { org: 'meta-llama', country: 'CN' }, 'meta-llama belongs to Meta, whose country is US, not CN'],
-    ['a new lab named like an existing one', { org: 'deepseek-mirror', country: 'CN', name: 'deepseek' }, 'a lab named "deepseek" already exists'],
+    [
+      'an org new to the catalog without a country',
+      { org: 'moonshotai' },
+      'moonshotai is not in the catalog yet: give its country too',
+    ],
+    [
+      'a country that contradicts the catalog',
+      { org: 'meta-llama', country: 'CN' },
+      'meta-llama belongs to Meta, whose country is US, not CN',
+    ],
+    [
+      'a new lab named like an existing one',
+      { org: 'deepseek-mirror', country: 'CN', name: 'deepseek' },
+      'a lab named "deepseek" already exists',
+    ],
   ])('refuses %s and changes nothing', async (_what, args, message) => {
     const workspace = { id: 'discord:G-new', platform: 'discord' };
     const before = await snapshotDatabase(database.db);

@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../commands/types.js';
 import { flag } from '../../src/format/flag.js';
 import { labs, releases, workspaceLabs, workspaces } from '../../db/schema.js';
-import { commandContext, daysAgo, listItems, listedRepos, replyText, runAs, seedWorld, TEAM, TEAM_CHANNEL } from '../helpers/command-world.js';
+import {
+  commandContext,
+  daysAgo,
+  listItems,
+  listedRepos,
+  replyText,
+  runAs,
+  seedWorld,
+  TEAM,
+  TEAM_CHANNEL,
+} from '../helpers/command-world.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 const database = useTestDatabase();
@@ -20,9 +30,20 @@ describe('/releases', () => {
     await database.db.insert(workspaces).values(workspace);
     const [lab] = await database.db.insert(labs).values({ name: 'Busy Lab', country: 'JP' }).returning({ id: labs.id });
     await database.db.insert(workspaceLabs).values({ workspaceId: workspace.id, labId: lab!.id });
-    await database.db.insert(releases).values(Array.from({ length: 20 }, (_, i) => ({ labId: lab!.id, title: `busy/model-${i}`, firstSeenAt: daysAgo(1 + i / 10) })));
+    await database.db.insert(releases).values(
+      Array.from({ length: 20 }, (_, i) => ({
+        labId: lab!.id,
+        title: `busy/model-${i}`,
+        firstSeenAt: daysAgo(1 + i / 10),
+      })),
+    );
 
-    const reply = await runAs(ctx, 'releases', {}, { workspace, channel: { id: 'CB', destination: 'discord:G-busy:CB' } });
+    const reply = await runAs(
+      ctx,
+      'releases',
+      {},
+      { workspace, channel: { id: 'CB', destination: 'discord:G-busy:CB' } },
+    );
 
     expect(listItems(reply)).toHaveLength(15);
     expect(listItems(reply)[0]).toContain('busy/model-0');
@@ -34,15 +55,23 @@ describe('/releases', () => {
 
     expect(reply.ephemeral).toBe(true);
     expect(reply.title).toBe('Releases in the last 7 days');
-    expect(listedRepos(reply)).toEqual(['deepseek-ai/DeepSeek-V4', 'Qwen/Qwen3-Coder-30B', 'mistralai/Magistral-Small-2611']);
+    expect(listedRepos(reply)).toEqual([
+      'deepseek-ai/DeepSeek-V4',
+      'Qwen/Qwen3-Coder-30B',
+      'mistralai/Magistral-Small-2611',
+    ]);
   });
 
   it('describes each release by date, lab, size, task and how many variants came with it', async () => {
     const reply = await runAs(ctx, 'releases');
 
     const [deepseek, qwen] = listItems(reply);
-    expect(deepseek).toBe(`2026-11-28 · ${flag('CN')} DeepSeek · deepseek-ai/DeepSeek-V4 · 685B · text-generation · +1 variant`);
-    expect(qwen).toBe(`2026-11-26 · ${flag('CN')} Alibaba Qwen · Qwen/Qwen3-Coder-30B · 30B · text-generation · +1 variant`);
+    expect(deepseek).toBe(
+      `2026-11-28 · ${flag('CN')} DeepSeek · deepseek-ai/DeepSeek-V4 · 685B · text-generation · +1 variant`,
+    );
+    expect(qwen).toBe(
+      `2026-11-26 · ${flag('CN')} Alibaba Qwen · Qwen/Qwen3-Coder-30B · 30B · text-generation · +1 variant`,
+    );
   });
 
   it('never shows a lab that only another workspace tracks', async () => {
@@ -86,7 +115,11 @@ describe('/releases', () => {
       'mistralai/Magistral-Small-2611',
       'google/gemma-4-12b',
     ]);
-    expect(listedRepos(quarter)).toEqual(['deepseek-ai/DeepSeek-V4', 'deepseek-ai/DeepSeek-OCR-2', 'deepseek-ai/DeepSeek-V3']);
+    expect(listedRepos(quarter)).toEqual([
+      'deepseek-ai/DeepSeek-V4',
+      'deepseek-ai/DeepSeek-OCR-2',
+      'deepseek-ai/DeepSeek-V3',
+    ]);
   });
 
   it('hides releases made only of variants unless variants is true', async () => {
@@ -94,7 +127,12 @@ describe('/releases', () => {
     const shown = await runAs(ctx, 'releases', { variants: 'true' });
 
     expect(listedRepos(hidden)).not.toContain('Qwen/Qwen3-8B-AWQ');
-    expect(listedRepos(shown)).toEqual(['deepseek-ai/DeepSeek-V4', 'Qwen/Qwen3-8B-AWQ', 'Qwen/Qwen3-Coder-30B', 'mistralai/Magistral-Small-2611']);
+    expect(listedRepos(shown)).toEqual([
+      'deepseek-ai/DeepSeek-V4',
+      'Qwen/Qwen3-8B-AWQ',
+      'Qwen/Qwen3-Coder-30B',
+      'mistralai/Magistral-Small-2611',
+    ]);
   });
 
   it('says so plainly when nothing matches', async () => {
@@ -160,7 +198,7 @@ describe('/rankings', () => {
         'deepseek-ai/DeepSeek-V3',
       ],
     ],
-  ])('orders the tracked labs\' models by %s', async (metric, expected) => {
+  ])("orders the tracked labs' models by %s", async (metric, expected) => {
     const reply = await runAs(ctx, 'rankings', { metric });
 
     expect(reply.title).toBe(`Top 10 by ${metric}`);
@@ -198,7 +236,13 @@ describe('/rankings', () => {
     const reply = await runAs(ctx, 'rankings', { metric: 'trending', limit: 25 });
 
     const repos = listedRepos(reply);
-    for (const hidden of ['deepseek-ai/DeepSeek-V4-FP8', 'Qwen/Qwen3-Coder-30B-GGUF', 'Qwen/Qwen3-8B-AWQ', 'Qwen/Qwen4-Preview', 'meta-llama/Llama-5-70B']) {
+    for (const hidden of [
+      'deepseek-ai/DeepSeek-V4-FP8',
+      'Qwen/Qwen3-Coder-30B-GGUF',
+      'Qwen/Qwen3-8B-AWQ',
+      'Qwen/Qwen4-Preview',
+      'meta-llama/Llama-5-70B',
+    ]) {
       expect(repos).not.toContain(hidden);
     }
   });

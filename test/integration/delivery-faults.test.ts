@@ -20,11 +20,14 @@ function replica(adapter = h.bot.adapter, delivery: Parameters<typeof createApp>
 }
 
 const created = (channelId: string) =>
-  h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && r.status === 200).length;
+  h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && r.status === 200)
+    .length;
 
 beforeEach(async () => {
   h = await createDiscordHarness(database);
-  await database.db.insert(subscriptions).values({ workspaceId: `discord:${GUILD}`, platform: 'discord', destination: `discord:${GUILD}:${GENERAL}` });
+  await database.db
+    .insert(subscriptions)
+    .values({ workspaceId: `discord:${GUILD}`, platform: 'discord', destination: `discord:${GUILD}:${GENERAL}` });
   hub = await startFakeHub();
   hub.put(makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V3', createdAt: '2025-01-01T00:00:00Z' }));
   await replica().tick(false);
@@ -62,7 +65,10 @@ describe('a Discord channel in a 429 storm', () => {
     h.fake.rateLimitNext(new RegExp(`/channels/${ALERTS}/messages`), { retryAfterSeconds: 4, times: 1 });
     const lease = { leaseMs: 1_500 };
     const a = replica(h.bot.adapter, lease);
-    const b = replica(createDiscordAlertAdapter({ rest: createAlertRest(h.fake.token, h.fake.apiUrl), hubUrl: HUB }), lease);
+    const b = replica(
+      createDiscordAlertAdapter({ rest: createAlertRest(h.fake.token, h.fake.apiUrl), hubUrl: HUB }),
+      lease,
+    );
     await a.tick(false);
 
     const until = Date.now() + 6_500;

@@ -19,9 +19,15 @@ afterEach(async () => {
 });
 
 async function addRelease(title: string, extra: { variants?: string[]; labName?: string } = {}) {
-  const [lab] = await database.db.select().from(labs).where(eq(labs.name, extra.labName ?? 'DeepSeek'));
+  const [lab] = await database.db
+    .select()
+    .from(labs)
+    .where(eq(labs.name, extra.labName ?? 'DeepSeek'));
   return database.db.transaction(async (tx) => {
-    const [release] = await tx.insert(releases).values({ labId: lab!.id, title, firstSeenAt: new Date('2026-11-29T07:00:00Z') }).returning({ id: releases.id });
+    const [release] = await tx
+      .insert(releases)
+      .values({ labId: lab!.id, title, firstSeenAt: new Date('2026-11-29T07:00:00Z') })
+      .returning({ id: releases.id });
     const rows = [title, ...(extra.variants ?? [])].map((repo, i) => ({
       id: `${release!.id}`.padStart(20, '0') + String(i).padStart(4, '0'),
       repo,
@@ -37,22 +43,50 @@ async function addRelease(title: string, extra: { variants?: string[]; labName?:
       downloads: 1000 - i,
     }));
     await tx.insert(models).values(rows);
-    await fanOut(tx, { id: release!.id, labId: lab!.id, country: lab!.country, tasks: ['text-generation'], maxParams: 685e9, variantOnly: false }, new Date('2026-11-29T07:00:00Z'));
+    await fanOut(
+      tx,
+      {
+        id: release!.id,
+        labId: lab!.id,
+        country: lab!.country,
+        tasks: ['text-generation'],
+        maxParams: 685e9,
+        variantOnly: false,
+      },
+      new Date('2026-11-29T07:00:00Z'),
+    );
     return release!.id;
   });
 }
 
 function dispatch() {
-  return dispatchDue({ db: database.db, adapters: [h.bot.adapter], logger: silentLogger(), now: () => new Date('2026-11-29T08:00:00Z') });
+  return dispatchDue({
+    db: database.db,
+    adapters: [h.bot.adapter],
+    logger: silentLogger(),
+    now: () => new Date('2026-11-29T08:00:00Z'),
+  });
 }
 
 describe('commands registration', () => {
   it('registers every command to the guild in one bulk PUT, admin-only ones with Manage Server', async () => {
     const puts = h.fake.requests.filter((r) => r.method === 'PUT');
-    const registered = h.fake.commands(GUILD) as { name: string; default_member_permissions?: string; contexts?: number[] }[];
+    const registered = h.fake.commands(GUILD) as {
+      name: string;
+      default_member_permissions?: string;
+      contexts?: number[];
+    }[];
 
     expect(puts).toHaveLength(1);
-    expect(registered.map((c) => c.name).sort()).toEqual(['alerts', 'help', 'labs', 'model', 'origins', 'rankings', 'releases']);
+    expect(registered.map((c) => c.name).sort()).toEqual([
+      'alerts',
+      'help',
+      'labs',
+      'model',
+      'origins',
+      'rankings',
+      'releases',
+    ]);
     expect(registered.every((c) => JSON.stringify(c.contexts) === '[0]')).toBe(true);
   });
 
@@ -61,7 +95,16 @@ describe('commands registration', () => {
     const before = h.fake.requests.filter((r) => r.method === 'PUT').length;
     const { createDiscordBot } = await import('../../src/platforms/discord/index.js');
     const { COMMANDS } = await import('../../commands/index.js');
-    const again = createDiscordBot({ token: h.fake.token, apiUrl: h.fake.apiUrl, guildId: GUILD, db: database.db, logger: silentLogger(), hubUrl: 'https://hub.example', now: () => new Date(), commands: COMMANDS });
+    const again = createDiscordBot({
+      token: h.fake.token,
+      apiUrl: h.fake.apiUrl,
+      guildId: GUILD,
+      db: database.db,
+      logger: silentLogger(),
+      hubUrl: 'https://hub.example',
+      now: () => new Date(),
+      commands: COMMANDS,
+    });
     expect((await again.start()).ok).toBe(true);
     await again.stop();
     expect(h.fake.requests.filter((r) => r.method === 'PUT').length).toBe(before);
@@ -102,7 +145,9 @@ describe('slash commands', () => {
   });
 
   it('refuses an admin command to a member without Manage Server and changes nothing', async () => {
-    const reply = await h.command('labs', sub('add', [opt('org', 'moonshotai'), opt('country', 'CN')]), { admin: false });
+    const reply = await h.command('labs', sub('add', [opt('org', 'moonshotai'), opt('country', 'CN')]), {
+      admin: false,
+    });
 
     expect(JSON.stringify(reply.embeds)).toContain('Only workspace admins');
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
@@ -110,14 +155,25 @@ describe('slash commands', () => {
   });
 
   it('lets an admin track a new org and subscribe the channel', async () => {
-    const added = await h.command('labs', sub('add', [opt('org', 'moonshotai'), opt('country', 'CN'), opt('name', 'Moonshot AI')]), { admin: true });
-    const subscribed = await h.command('alerts', sub('subscribe', [opt('labs', 'Moonshot AI'), opt('min_params_b', 30, 10)]), { admin: true, channelId: '1300000000000000003' });
+    const added = await h.command(
+      'labs',
+      sub('add', [opt('org', 'moonshotai'), opt('country', 'CN'), opt('name', 'Moonshot AI')]),
+      { admin: true },
+    );
+    const subscribed = await h.command(
+      'alerts',
+      sub('subscribe', [opt('labs', 'Moonshot AI'), opt('min_params_b', 30, 10)]),
+      { admin: true, channelId: '1300000000000000003' },
+    );
     const listed = await h.command('alerts', sub('list'), { channelId: '1300000000000000003' });
 
     expect(JSON.stringify(added.embeds)).toContain('Now tracking');
     expect(JSON.stringify(subscribed.embeds)).toContain('Subscribed this channel');
     expect(JSON.stringify(listed.embeds)).toContain('labs Moonshot AI');
-    const tracked = await database.db.select().from(workspaceLabs).where(eq(workspaceLabs.workspaceId, `discord:${GUILD}`));
+    const tracked = await database.db
+      .select()
+      .from(workspaceLabs)
+      .where(eq(workspaceLabs.workspaceId, `discord:${GUILD}`));
     expect(tracked).toHaveLength(3);
   });
 
@@ -145,20 +201,38 @@ describe('slash commands', () => {
 
   it('suggests labs, orgs and models as the user types', async () => {
     await addRelease('deepseek-ai/DeepSeek-V4');
-    const lab = await h.fake.interact({ guildId: GUILD, channelId: ALERTS, name: 'releases', type: 4, options: [{ name: 'lab', type: 3, value: 'deep', focused: true }] });
-    const model = await h.fake.interact({ guildId: GUILD, channelId: ALERTS, name: 'model', type: 4, options: [{ name: 'id', type: 3, value: 'V4', focused: true }] });
+    const lab = await h.fake.interact({
+      guildId: GUILD,
+      channelId: ALERTS,
+      name: 'releases',
+      type: 4,
+      options: [{ name: 'lab', type: 3, value: 'deep', focused: true }],
+    });
+    const model = await h.fake.interact({
+      guildId: GUILD,
+      channelId: ALERTS,
+      name: 'model',
+      type: 4,
+      options: [{ name: 'id', type: 3, value: 'V4', focused: true }],
+    });
     const list = await h.fake.interact({
       guildId: GUILD,
       channelId: ALERTS,
       name: 'alerts',
       type: 4,
       permissions: '32',
-      options: [{ type: 1, name: 'subscribe', options: [{ name: 'labs', type: 3, value: 'DeepSeek,mis', focused: true }] }],
+      options: [
+        { type: 1, name: 'subscribe', options: [{ name: 'labs', type: 3, value: 'DeepSeek,mis', focused: true }] },
+      ],
     });
 
     expect((await lab.callback()).data.choices).toEqual([{ name: 'DeepSeek', value: 'DeepSeek' }]);
-    expect((await model.callback()).data.choices.map((c: { value: string }) => c.value)).toEqual(['deepseek-ai/DeepSeek-V4']);
-    expect((await list.callback()).data.choices).toEqual([{ name: 'DeepSeek,Mistral AI', value: 'DeepSeek,Mistral AI' }]);
+    expect((await model.callback()).data.choices.map((c: { value: string }) => c.value)).toEqual([
+      'deepseek-ai/DeepSeek-V4',
+    ]);
+    expect((await list.callback()).data.choices).toEqual([
+      { name: 'DeepSeek,Mistral AI', value: 'DeepSeek,Mistral AI' },
+    ]);
   });
 });
 
@@ -191,7 +265,12 @@ describe('alerts', () => {
     await addRelease('deepseek-ai/DeepSeek-V4');
     await addRelease('mistralai/Mistral-Large-3', { labName: 'Mistral AI' });
 
-    const result = await dispatchDue({ db: database.db, adapters: [h.bot.adapter], logger: silentLogger(), now: () => new Date('2026-11-30T09:00:00Z') });
+    const result = await dispatchDue({
+      db: database.db,
+      adapters: [h.bot.adapter],
+      logger: silentLogger(),
+      now: () => new Date('2026-11-30T09:00:00Z'),
+    });
 
     expect(result.sent).toBe(2);
     const posted = h.fake.messages(ALERTS);
@@ -202,7 +281,10 @@ describe('alerts', () => {
   });
 
   it('keeps a release with hundreds of variants within the limits the fake enforces', async () => {
-    const variants = Array.from({ length: 300 }, (_, i) => `deepseek-ai/DeepSeek-V4-${'Quantized-Very-Long-Name-'.repeat(3)}${i}-GGUF`);
+    const variants = Array.from(
+      { length: 300 },
+      (_, i) => `deepseek-ai/DeepSeek-V4-${'Quantized-Very-Long-Name-'.repeat(3)}${i}-GGUF`,
+    );
     await addRelease(`deepseek-ai/${'DeepSeek-V4-'.repeat(30)}`, { variants });
 
     const result = await dispatch();
@@ -241,7 +323,16 @@ describe('replicas', () => {
   it('answers a command once when two bots share the token', async () => {
     const { createDiscordBot } = await import('../../src/platforms/discord/index.js');
     const { COMMANDS } = await import('../../commands/index.js');
-    const second = createDiscordBot({ token: h.fake.token, apiUrl: h.fake.apiUrl, guildId: GUILD, db: database.db, logger: silentLogger(), hubUrl: 'https://hub.example', now: () => new Date(), commands: COMMANDS });
+    const second = createDiscordBot({
+      token: h.fake.token,
+      apiUrl: h.fake.apiUrl,
+      guildId: GUILD,
+      db: database.db,
+      logger: silentLogger(),
+      hubUrl: 'https://hub.example',
+      now: () => new Date(),
+      commands: COMMANDS,
+    });
     expect((await second.start()).ok).toBe(true);
     try {
       const reply = await h.command('alerts', sub('subscribe', [opt('countries', 'FR')]), { admin: true });
@@ -272,7 +363,16 @@ describe('slow answers', () => {
       },
     });
     await h.bot.stop();
-    const bot = createDiscordBot({ token: h.fake.token, apiUrl: h.fake.apiUrl, guildId: GUILD, db: database.db, logger: silentLogger(), hubUrl: 'https://hub.example', now: () => new Date(), commands: [...COMMANDS, slow] });
+    const bot = createDiscordBot({
+      token: h.fake.token,
+      apiUrl: h.fake.apiUrl,
+      guildId: GUILD,
+      db: database.db,
+      logger: silentLogger(),
+      hubUrl: 'https://hub.example',
+      now: () => new Date(),
+      commands: [...COMMANDS, slow],
+    });
     expect((await bot.start()).ok).toBe(true);
     try {
       const exchange = await h.fake.interact({ guildId: GUILD, channelId: ALERTS, name: 'slow', permissions: '0' });

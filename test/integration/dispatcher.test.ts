@@ -51,8 +51,17 @@ async function newRelease(): Promise<number> {
   });
 }
 
-function dispatch(adapter: AlertAdapter, extra: Partial<Omit<DispatchDeps, 'db' | 'adapters' | 'logger' | 'now'>> = {}) {
-  return dispatchDue({ db: database.db, adapters: [adapter], logger: silentLogger(), now: () => clock.now(), ...extra });
+function dispatch(
+  adapter: AlertAdapter,
+  extra: Partial<Omit<DispatchDeps, 'db' | 'adapters' | 'logger' | 'now'>> = {},
+) {
+  return dispatchDue({
+    db: database.db,
+    adapters: [adapter],
+    logger: silentLogger(),
+    now: () => clock.now(),
+    ...extra,
+  });
 }
 
 beforeEach(async () => {
@@ -77,12 +86,15 @@ describe('dispatcher', () => {
     expect(first.sent).toBe(1);
     expect(second.sent).toBe(0);
     expect(adapter.posted).toHaveLength(1);
-    expect(adapter.posted[0]).toMatchObject({ destination: 'test:C1', release: { id: releaseId, title: 'Qwen/Qwen3-8B' } });
+    expect(adapter.posted[0]).toMatchObject({
+      destination: 'test:C1',
+      release: { id: releaseId, title: 'Qwen/Qwen3-8B' },
+    });
     const [row] = await database.db.select().from(deliveries);
     expect(row).toMatchObject({ state: 'sent', messageRef: 'msg-1', attempts: 1 });
   });
 
-  it('retries a rate-limited send after the wait the platform asked for, with the same key, without counting an attempt', async () => {
+  it('retries a rate-limited send after the wait asked for, with the same key, counting no attempt', async () => {
     const adapter = scriptedAdapter([new DeliveryError('rate limited', 'retry', 5_000)]);
     await newRelease();
 
@@ -134,7 +146,9 @@ describe('dispatcher', () => {
     const adapter = scriptedAdapter();
     await newRelease();
     // A dispatcher claimed it and died before recording anything.
-    await database.db.update(deliveries).set({ state: 'sending', attempts: 1, leaseUntil: new Date(clock.now().getTime() + 60_000) });
+    await database.db
+      .update(deliveries)
+      .set({ state: 'sending', attempts: 1, leaseUntil: new Date(clock.now().getTime() + 60_000) });
 
     const during = await dispatch(adapter);
     clock.advance(60_001);
@@ -159,10 +173,13 @@ describe('dispatcher', () => {
   it('sends the deliveries of a daily digest together, at digest time, in one message', async () => {
     await database.db.update(subscriptions).set({ mode: 'daily' });
     const digests: ReleaseView[][] = [];
-    const adapter = { ...scriptedAdapter(), async postDigest(_d: string, releases: readonly ReleaseView[]) {
-      digests.push([...releases]);
-      return { ref: 'digest-1' };
-    } };
+    const adapter = {
+      ...scriptedAdapter(),
+      async postDigest(_d: string, releases: readonly ReleaseView[]) {
+        digests.push([...releases]);
+        return { ref: 'digest-1' };
+      },
+    };
     await newRelease();
     await newRelease();
 
@@ -243,7 +260,7 @@ describe('dispatcher under slow and failing channels', () => {
     ]);
   });
 
-  it('puts claimed deliveries back at once when the service stops, so the next start sends them without waiting', async () => {
+  it('puts claimed deliveries back at once when the service stops, for the next start to send', async () => {
     const adapter = channelAdapter('test:C1');
     await newRelease();
     await newRelease();
@@ -270,7 +287,13 @@ describe('dispatcher under slow and failing channels', () => {
     const options = { leaseMs: 400, sendDeadlineMs: 5_000 };
     const realNow = () => new Date();
 
-    const first = dispatchDue({ db: database.db, adapters: [hanging], logger: silentLogger(), now: realNow, ...options });
+    const first = dispatchDue({
+      db: database.db,
+      adapters: [hanging],
+      logger: silentLogger(),
+      now: realNow,
+      ...options,
+    });
     while (hanging.calls.length === 0) await new Promise((r) => setTimeout(r, 10));
     for (let i = 0; i < 6; i++) {
       await dispatchDue({ db: database.db, adapters: [other], logger: silentLogger(), now: realNow, ...options });

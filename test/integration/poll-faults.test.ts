@@ -13,7 +13,10 @@ function at(hours: number) {
 
 beforeEach(async () => {
   h = harness();
-  h.hub.put(makeRepo({ org: 'Qwen', name: 'Qwen2.5-7B', createdAt: at(1) }), makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V3', createdAt: at(2) }));
+  h.hub.put(
+    makeRepo({ org: 'Qwen', name: 'Qwen2.5-7B', createdAt: at(1) }),
+    makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V3', createdAt: at(2) }),
+  );
   await h.app.tick(false);
   h.hub.resetRequests();
 });
@@ -25,7 +28,12 @@ async function releaseTitles() {
 describe('hub faults', () => {
   it('waits out a 429 for the time the RateLimit header gives, then goes on', async () => {
     h.hub.put(makeRepo({ org: 'Qwen', name: 'Qwen3-8B', createdAt: at(10) }));
-    h.hub.fault({ kind: 'status', status: 429, headers: { RateLimit: '"api";r=0;t=7', 'Retry-After': '30' }, match: { author: 'Qwen' } });
+    h.hub.fault({
+      kind: 'status',
+      status: 429,
+      headers: { RateLimit: '"api";r=0;t=7', 'Retry-After': '30' },
+      match: { author: 'Qwen' },
+    });
 
     const tick = await h.app.tick(false);
 
@@ -35,7 +43,12 @@ describe('hub faults', () => {
   });
 
   it('falls back to Retry-After when the 429 has no RateLimit reset', async () => {
-    h.hub.fault({ kind: 'status', status: 429, headers: { RateLimit: '"api";r=0', 'Retry-After': '3' }, match: { author: 'Qwen' } });
+    h.hub.fault({
+      kind: 'status',
+      status: 429,
+      headers: { RateLimit: '"api";r=0', 'Retry-After': '3' },
+      match: { author: 'Qwen' },
+    });
 
     const tick = await h.app.tick(false);
 
@@ -44,7 +57,10 @@ describe('hub faults', () => {
   });
 
   it('skips an org that answers 5xx, changes nothing for it and still polls the others', async () => {
-    h.hub.put(makeRepo({ org: 'Qwen', name: 'Qwen3-8B', createdAt: at(10) }), makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V4', createdAt: at(11) }));
+    h.hub.put(
+      makeRepo({ org: 'Qwen', name: 'Qwen3-8B', createdAt: at(10) }),
+      makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V4', createdAt: at(11) }),
+    );
     h.hub.fault({ kind: 'status', status: 503, match: { author: 'Qwen' } });
 
     const failed = await h.app.tick(false);

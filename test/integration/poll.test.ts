@@ -8,7 +8,11 @@ const harness = usePollHarness();
 let h: PollHarness;
 let day = 0;
 /** Repos created one after another, newest last. */
-function repo(org: string, name: string, extra: Parameters<typeof makeRepo>[0] extends infer T ? Partial<T> : never = {}) {
+function repo(
+  org: string,
+  name: string,
+  extra: Parameters<typeof makeRepo>[0] extends infer T ? Partial<T> : never = {},
+) {
   day++;
   return makeRepo({ org, name, createdAt: new Date(Date.UTC(2026, 0, 1) + day * 3_600_000).toISOString(), ...extra });
 }

@@ -18,7 +18,11 @@ async function failingInsert(): Promise<unknown> {
 }
 
 function lines(text: string): Record<string, unknown>[] {
-  return text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 afterEach(() => {

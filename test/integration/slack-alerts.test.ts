@@ -7,7 +7,16 @@ import { createLogger, silentLogger } from '../../src/shared/logger.js';
 import { startFakeSlack } from '../fakes/slack/index.js';
 import { captureStream } from '../helpers/capture.js';
 import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
-import { HUB_URL, SIGNING_SECRET, TEAM_ID, newRelease, seedCatalog, shownText, startSlackHarness, type SlackHarness } from '../helpers/slack-harness.js';
+import {
+  HUB_URL,
+  SIGNING_SECRET,
+  TEAM_ID,
+  newRelease,
+  seedCatalog,
+  shownText,
+  startSlackHarness,
+  type SlackHarness,
+} from '../helpers/slack-harness.js';
 
 const database = useTestDatabase();
 let harness: SlackHarness | undefined;
@@ -31,12 +40,20 @@ async function setUp(options: Parameters<typeof startSlackHarness>[1] = {}): Pro
 async function subscribe(slack: SlackHarness, channel: string): Promise<number> {
   const answer = await slack.command('alerts subscribe', { channel });
   expect(shownText(answer.body)).toContain('Subscribed this channel');
-  const [row] = await database.db.select().from(subscriptions).where(eq(subscriptions.destination, `slack:${TEAM_ID}:${channel}`));
+  const [row] = await database.db
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.destination, `slack:${TEAM_ID}:${channel}`));
   return row!.id;
 }
 
 function dispatch(slack: SlackHarness) {
-  return dispatchDue({ db: database.db, adapters: [slack.slack.adapter], logger: silentLogger(), now: () => slack.clock.now() });
+  return dispatchDue({
+    db: database.db,
+    adapters: [slack.slack.adapter],
+    logger: silentLogger(),
+    now: () => slack.clock.now(),
+  });
 }
 
 function postCalls(slack: SlackHarness) {
@@ -53,7 +70,11 @@ describe('Slack alerts through the dispatcher', () => {
 
     expect(result).toMatchObject({ sent: 1, retried: 0, paused: 0 });
     const [message] = slack.fake.messages('C0ALERTS');
-    expect(message).toMatchObject({ text: 'New release: Qwen/Qwen3-32B · 🇨🇳 Alibaba Qwen (CN)', unfurl_links: false, unfurl_media: false });
+    expect(message).toMatchObject({
+      text: 'New release: Qwen/Qwen3-32B · 🇨🇳 Alibaba Qwen (CN)',
+      unfurl_links: false,
+      unfurl_media: false,
+    });
     const blocks = message!.blocks as any[];
     expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'context', 'actions']);
     expect(blocks[0].text.text).toBe('New release: Qwen/Qwen3-32B');
@@ -102,7 +123,9 @@ describe('Slack alerts through the dispatcher', () => {
     expect(result.paused).toBe(1);
     const [sub] = await database.db.select().from(subscriptions).where(eq(subscriptions.id, id));
     expect(sub!.pauseReason).toBe('the channel is archived (is_archived)');
-    expect(shownText(listed.body)).toContain(`*#${id}* every tracked lab · instant · PAUSED since 2026-11-29 08:00 UTC: the channel is archived (is_archived)`);
+    expect(shownText(listed.body)).toContain(
+      `*#${id}* every tracked lab · instant · PAUSED since 2026-11-29 08:00 UTC: the channel is archived (is_archived)`,
+    );
     expect((await database.db.select().from(deliveries))[0]!.state).toBe('pending');
   });
 
@@ -125,11 +148,11 @@ describe('Slack alerts through the dispatcher', () => {
     const result = await dispatch(slack);
 
     expect(result.sent).toBe(1);
-    expect(slack.fake.calls.filter((c) => ['chat.postMessage', 'conversations.join'].includes(c.method)).map((c) => `${c.method} ${c.response.error ?? 'ok'}`)).toEqual([
-      'chat.postMessage not_in_channel',
-      'conversations.join ok',
-      'chat.postMessage ok',
-    ]);
+    expect(
+      slack.fake.calls
+        .filter((c) => ['chat.postMessage', 'conversations.join'].includes(c.method))
+        .map((c) => `${c.method} ${c.response.error ?? 'ok'}`),
+    ).toEqual(['chat.postMessage not_in_channel', 'conversations.join ok', 'chat.postMessage ok']);
     expect(slack.fake.messages('C0PUBLIC')).toHaveLength(1);
   });
 
@@ -140,7 +163,10 @@ describe('Slack alerts through the dispatcher', () => {
 
     expect((await dispatch(slack)).paused).toBe(1);
     const [sub] = await database.db.select().from(subscriptions);
-    expect(sub!.pauseReason).toBe('the bot is not in this channel and cannot join it (method_not_supported_for_channel_type): invite it with /invite');
+    expect(sub!.pauseReason).toBe(
+      'the bot is not in this channel and cannot join it (method_not_supported_for_channel_type): ' +
+        'invite it with /invite',
+    );
     expect(postCalls(slack)).toHaveLength(1);
   });
 });
@@ -194,10 +220,17 @@ describe('Slack app start-up', () => {
     // The fake has no Socket Mode; Slack answers a revoked app token like this.
     const refuseAppToken: typeof fetch = async (input, init) =>
       String(input).endsWith('/apps.connections.open')
-        ? new Response(JSON.stringify({ ok: false, error: 'invalid_auth' }), { headers: { 'content-type': 'application/json' } })
+        ? new Response(JSON.stringify({ ok: false, error: 'invalid_auth' }), {
+            headers: { 'content-type': 'application/json' },
+          })
         : fetch(input, init);
     try {
-      const { result, log } = await startWith({ botToken: 'xoxb-fake-bot-token', appToken: 'xapp-revoked', apiUrl: fake.apiUrl, fetch: refuseAppToken });
+      const { result, log } = await startWith({
+        botToken: 'xoxb-fake-bot-token',
+        appToken: 'xapp-revoked',
+        apiUrl: fake.apiUrl,
+        fetch: refuseAppToken,
+      });
 
       expect(result).toEqual({ ok: false, error: 'slack receiver failed: invalid_auth' });
       expect(log).toContain('slack app cannot receive commands; everything else keeps running');
@@ -211,13 +244,23 @@ describe('digests', () => {
   it('posts a daily digest as one message listing its releases', async () => {
     harness = await startSlackHarness(database.db);
     ({ labIds } = await seedCatalog(database.db, harness.clock.now()));
-    await database.db.insert(subscriptions).values({ workspaceId: `slack:${TEAM_ID}`, platform: 'slack', destination: `slack:${TEAM_ID}:C0ALERTS`, mode: 'daily' });
+    await database.db.insert(subscriptions).values({
+      workspaceId: `slack:${TEAM_ID}`,
+      platform: 'slack',
+      destination: `slack:${TEAM_ID}:C0ALERTS`,
+      mode: 'daily',
+    });
     const ids = Object.values(labIds);
     await newRelease(database.db, ids[0]!, 'deepseek-ai/DeepSeek-V4', harness.clock.now());
     await newRelease(database.db, ids[0]!, 'deepseek-ai/DeepSeek-V4-Lite', harness.clock.now());
     harness.clock.advance(2 * 86_400_000);
 
-    const result = await dispatchDue({ db: database.db, adapters: [harness.slack.adapter], logger: silentLogger(), now: () => harness!.clock.now() });
+    const result = await dispatchDue({
+      db: database.db,
+      adapters: [harness.slack.adapter],
+      logger: silentLogger(),
+      now: () => harness!.clock.now(),
+    });
 
     expect(result.sent).toBe(2);
     const posted = harness.fake.messages();

@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { labs, subscriptions, workspaceLabs } from '../../db/schema.js';
 import { postSlashCommand } from '../fakes/slack/index.js';
 import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
-import { OTHER_TEAM_ID, SIGNING_SECRET, TEAM_ID, seedCatalog, shownText, startSlackHarness, type SlackHarness } from '../helpers/slack-harness.js';
+import {
+  OTHER_TEAM_ID,
+  SIGNING_SECRET,
+  TEAM_ID,
+  seedCatalog,
+  shownText,
+  startSlackHarness,
+  type SlackHarness,
+} from '../helpers/slack-harness.js';
 
 const database = useTestDatabase();
 let harness: SlackHarness;
@@ -21,7 +29,12 @@ afterEach(async () => {
 async function reply(text: string, options?: Parameters<SlackHarness['command']>[1]) {
   const answer = await harness.command(text, options);
   expect(answer.status).toBe(200);
-  return { ...answer.body, shown: shownText(answer.body) } as { response_type: string; text: string; blocks: any[]; shown: string };
+  return { ...answer.body, shown: shownText(answer.body) } as {
+    response_type: string;
+    text: string;
+    blocks: any[];
+    shown: string;
+  };
 }
 
 function usersInfoCalls(user: string): number {
@@ -29,7 +42,10 @@ function usersInfoCalls(user: string): number {
 }
 
 async function trackedBy(team: string): Promise<number[]> {
-  const rows = await database.db.select({ labId: workspaceLabs.labId }).from(workspaceLabs).where(eq(workspaceLabs.workspaceId, `slack:${team}`));
+  const rows = await database.db
+    .select({ labId: workspaceLabs.labId })
+    .from(workspaceLabs)
+    .where(eq(workspaceLabs.workspaceId, `slack:${team}`));
   return rows.map((r) => r.labId).sort();
 }
 
@@ -41,11 +57,13 @@ describe('/floodwatch read-only subcommands', () => {
     expect(help.response_type).toBe('ephemeral');
     expect(help.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'floodwatch', emoji: true } });
     expect(help.shown).toContain('`/floodwatch labs add org:deepseek-ai [country:CN] [name:My Lab]`');
-    expect(help.shown).toContain('`/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]`');
+    expect(help.shown).toContain(
+      '`/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]`',
+    );
     expect(empty.shown).toBe(help.shown);
   });
 
-  it('answers releases with the tracked labs\' recent releases, newest first, linking the Hub', async () => {
+  it("answers releases with the tracked labs' recent releases, newest first, linking the Hub", async () => {
     const answer = await reply('releases');
 
     expect(answer.response_type).toBe('ephemeral');
@@ -96,13 +114,17 @@ describe('/floodwatch read-only subcommands', () => {
     const answer = await reply('model <https://huggingface.co/Qwen/Qwen3-8B-GGUF|huggingface.co/Qwen/Qwen3-8B-GGUF>');
 
     expect(answer.blocks[0].text.text).toBe('Qwen/Qwen3-8B-GGUF');
-    expect(answer.shown).toContain('quantized of <https://huggingface.co/Qwen/Qwen3-8B|Qwen/Qwen3-8B> · 🇨🇳 Alibaba Qwen (CN)');
+    expect(answer.shown).toContain(
+      'quantized of <https://huggingface.co/Qwen/Qwen3-8B|Qwen/Qwen3-8B> · 🇨🇳 Alibaba Qwen (CN)',
+    );
   });
 
   it('lists the labs this team tracks and the ones it only knows of', async () => {
     const answer = await reply('labs list');
 
-    expect(answer.shown).toMatch(/Tracked here \(2\)[\s\S]*Alibaba Qwen[\s\S]*DeepSeek[\s\S]*Known, not tracked \(1\)[\s\S]*Mistral AI/);
+    expect(answer.shown).toMatch(
+      /Tracked here \(2\)[\s\S]*Alibaba Qwen[\s\S]*DeepSeek[\s\S]*Known, not tracked \(1\)[\s\S]*Mistral AI/,
+    );
   });
 
   it('shows each team only its own labs and subscriptions', async () => {
@@ -163,7 +185,13 @@ describe('/floodwatch admin subcommands', () => {
 
     expect(subscribed.response_type).toBe('in_channel');
     expect(subscribed.shown).toContain(`Subscribed this channel (#${row!.id}): labs DeepSeek, Alibaba Qwen · daily.`);
-    expect(row).toMatchObject({ workspaceId: `slack:${TEAM_ID}`, destination: `slack:${TEAM_ID}:C0ALERTS`, platform: 'slack', createdBy: 'U0ADMIN', mode: 'daily' });
+    expect(row).toMatchObject({
+      workspaceId: `slack:${TEAM_ID}`,
+      destination: `slack:${TEAM_ID}:C0ALERTS`,
+      platform: 'slack',
+      createdBy: 'U0ADMIN',
+      mode: 'daily',
+    });
     expect(listed.shown).toContain(`*#${row!.id}* labs DeepSeek, Alibaba Qwen · daily`);
     expect(removed.shown).toContain(`Removed subscription #${row!.id}.`);
     expect(await database.db.select().from(subscriptions)).toHaveLength(0);
@@ -173,7 +201,10 @@ describe('/floodwatch admin subcommands', () => {
     await reply('alerts subscribe', { channel: 'C0PUBLIC' });
 
     const here = await reply('alerts list', { channel: 'C0ALERTS' });
-    const rows = await database.db.select().from(subscriptions).where(eq(subscriptions.destination, `slack:${TEAM_ID}:C0PUBLIC`));
+    const rows = await database.db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.destination, `slack:${TEAM_ID}:C0PUBLIC`));
 
     expect(here.shown).toContain('This channel has no subscriptions.');
     expect(rows).toHaveLength(1);
@@ -220,12 +251,14 @@ describe('/floodwatch admin subcommands', () => {
 });
 
 describe('/floodwatch mistakes', () => {
-  it('explains a value out of range with the subcommand\'s usage', async () => {
+  it("explains a value out of range with the subcommand's usage", async () => {
     const answer = await reply('rankings limit:99');
 
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.blocks[0].text.text).toBe('`limit` must be from 1 to 25, not 99');
-    expect(answer.shown).toContain('/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]');
+    expect(answer.shown).toContain(
+      '/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]',
+    );
     expect(answer.shown).toContain('limit: How many (1-25) (default 10)');
   });
 
@@ -235,7 +268,9 @@ describe('/floodwatch mistakes', () => {
     const group = await reply('labs');
     const nothing = await reply('frobnicate');
 
-    expect(unknown.blocks[0].text.text).toBe('rankings has no option `colour`; it takes metric, country, task, limit, share');
+    expect(unknown.blocks[0].text.text).toBe(
+      'rankings has no option `colour`; it takes metric, country, task, limit, share',
+    );
     expect(twice.blocks[0].text.text).toBe('`limit` is given twice; give it once');
     expect(group.blocks[0].text.text).toBe('labs needs a subcommand: list, add, remove');
     expect(group.shown).toContain('/floodwatch labs remove org:deepseek-ai');
@@ -256,7 +291,9 @@ describe('/floodwatch mistakes', () => {
     // Slack sends < and > as entities; the reply must escape them again.
     const answer = await reply('model &lt;!channel&gt;');
 
-    expect(answer.blocks[0].text.text).toBe('"&lt;!channel&gt;" is not a Hub repo id (org/name, e.g. deepseek-ai/DeepSeek-R1)');
+    expect(answer.blocks[0].text.text).toBe(
+      '"&lt;!channel&gt;" is not a Hub repo id (org/name, e.g. deepseek-ai/DeepSeek-R1)',
+    );
     expect(answer.text).not.toContain('<!channel>');
     expect(answer.blocks[0].text.verbatim).toBe(true);
   });
@@ -266,7 +303,14 @@ describe('/slack/events request signatures', () => {
   function signed(overrides: { badSignature?: boolean; timestamp?: number }) {
     return postSlashCommand(harness.eventsUrl, {
       signingSecret: SIGNING_SECRET,
-      fields: { command: '/floodwatch', text: 'labs add org:mistralai', user_id: 'U0ADMIN', team_id: TEAM_ID, channel_id: 'C0ALERTS', response_url: harness.fake.responseUrl('forged') },
+      fields: {
+        command: '/floodwatch',
+        text: 'labs add org:mistralai',
+        user_id: 'U0ADMIN',
+        team_id: TEAM_ID,
+        channel_id: 'C0ALERTS',
+        response_url: harness.fake.responseUrl('forged'),
+      },
       ...overrides,
     });
   }
@@ -286,5 +330,4 @@ describe('/slack/events request signatures', () => {
     expect(await trackedBy(TEAM_ID)).not.toContain(labIds.mistral);
     expect(harness.fake.responses('forged')).toEqual([]);
   });
-
 });

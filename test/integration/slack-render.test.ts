@@ -45,8 +45,14 @@ describe('Slack Block Kit rendering', () => {
       title: 'T'.repeat(400),
       url: `${HUB}/Qwen/Qwen3-8B`,
       blocks: [
-        { type: 'fields', fields: Array.from({ length: 23 }, (_, i) => ({ name: `Field ${i}`, value: ['v'.repeat(2500)] })) },
-        ...Array.from({ length: 40 }, () => ({ type: 'list' as const, items: Array.from({ length: 30 }, (_, i) => [`${i} ${long}`]) })),
+        {
+          type: 'fields',
+          fields: Array.from({ length: 23 }, (_, i) => ({ name: `Field ${i}`, value: ['v'.repeat(2500)] })),
+        },
+        ...Array.from({ length: 40 }, () => ({
+          type: 'list' as const,
+          items: Array.from({ length: 30 }, (_, i) => [`${i} ${long}`]),
+        })),
         { type: 'bars', rows: [{ label: 'China', value: 3, share: 0.75 }] },
         { type: 'note', text: ['n'.repeat(5000)] },
       ],
@@ -65,7 +71,10 @@ describe('Slack Block Kit rendering', () => {
     const reply: Reply = {
       ephemeral: true,
       blocks: [
-        { type: 'text', text: ['<!here> & <@U123>', { bold: '<!channel>' }, { code: '<#C1>' }, { text: 'a>b', url: `${HUB}/x|y` }] },
+        {
+          type: 'text',
+          text: ['<!here> & <@U123>', { bold: '<!channel>' }, { code: '<#C1>' }, { text: 'a>b', url: `${HUB}/x|y` }],
+        },
         { type: 'fields', fields: [{ name: '<!everyone>', value: ['<!subteam^S1>'] }] },
       ],
     };
@@ -73,7 +82,9 @@ describe('Slack Block Kit rendering', () => {
     const { text, blocks } = renderReply(reply);
     const shown = shownText({ blocks });
 
-    expect(shown).toContain('&lt;!here&gt; &amp; &lt;@U123&gt;*&lt;!channel&gt;*`&lt;#C1&gt;`<https://huggingface.co/x%7Cy|a&gt;b>');
+    expect(shown).toContain(
+      '&lt;!here&gt; &amp; &lt;@U123&gt;*&lt;!channel&gt;*`&lt;#C1&gt;`<https://huggingface.co/x%7Cy|a&gt;b>',
+    );
     expect(shown).toContain('*&lt;!everyone&gt;*\n&lt;!subteam^S1&gt;');
     expect(`${shown}\n${text}`).not.toMatch(/<[!@#]/);
   });
@@ -81,7 +92,11 @@ describe('Slack Block Kit rendering', () => {
   it('folds a release of many models into limits and escapes the lab name', () => {
     const models = Array.from({ length: 80 }, (_, i) => model(`Qwen/Qwen3-${i}B-${'Instruct-'.repeat(5)}`));
     const variants = Array.from({ length: 80 }, (_, i) => model(`Qwen/Qwen3-${i}B-GGUF-${'Q4_K_M-'.repeat(5)}`, true));
-    const view = release({ title: `Qwen/${'Q'.repeat(140)}`, lab: { id: 1, name: '<!channel> Lab', country: 'CN' }, models: [...models, ...variants] });
+    const view = release({
+      title: `Qwen/${'Q'.repeat(140)}`,
+      lab: { id: 1, name: '<!channel> Lab', country: 'CN' },
+      models: [...models, ...variants],
+    });
 
     const { text, blocks } = renderAlert(view, HUB);
     const shown = shownText({ blocks });
@@ -94,7 +109,10 @@ describe('Slack Block Kit rendering', () => {
   });
 
   it('says when a release is only a variant', () => {
-    const { blocks } = renderAlert(release({ variantOnly: true, models: [model('Qwen/Qwen3-8B-GGUF', true)], title: 'Qwen/Qwen3-8B-GGUF' }), HUB);
+    const { blocks } = renderAlert(
+      release({ variantOnly: true, models: [model('Qwen/Qwen3-8B-GGUF', true)], title: 'Qwen/Qwen3-8B-GGUF' }),
+      HUB,
+    );
 
     expect(shownText({ blocks })).toContain('New variant: Qwen/Qwen3-8B-GGUF');
     expect(shownText({ blocks })).toContain('*Variants (1)*');

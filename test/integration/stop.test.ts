@@ -92,7 +92,9 @@ describe('floodwatch start on SIGTERM', () => {
     let discord: FakeDiscord;
 
     beforeEach(async () => {
-      discord = await startFakeDiscord({ guilds: [{ id: GUILD, name: 'Watchers', channels: [{ id: CHANNEL, name: 'alerts' }] }] });
+      discord = await startFakeDiscord({
+        guilds: [{ id: GUILD, name: 'Watchers', channels: [{ id: CHANNEL, name: 'alerts' }] }],
+      });
       discord.rateLimitNext(new RegExp(`/channels/${CHANNEL}/messages`), { retryAfterSeconds: 5, times: 10_000 });
       // An alert waiting to go out to that channel when the service starts.
       await withServiceDatabase(async ({ db }) => {
@@ -103,7 +105,10 @@ describe('floodwatch start on SIGTERM', () => {
           .insert(subscriptions)
           .values({ workspaceId: `discord:${GUILD}`, platform: 'discord', destination: `discord:${GUILD}:${CHANNEL}` })
           .returning();
-        const [release] = await db.insert(releases).values({ labId: lab!.id, title: 'deepseek-ai/DeepSeek-V4', firstSeenAt: new Date() }).returning();
+        const [release] = await db
+          .insert(releases)
+          .values({ labId: lab!.id, title: 'deepseek-ai/DeepSeek-V4', firstSeenAt: new Date() })
+          .returning();
         await db.insert(deliveries).values({ subscriptionId: sub!.id, releaseId: release!.id });
       });
     });
@@ -113,7 +118,8 @@ describe('floodwatch start on SIGTERM', () => {
     });
 
     it('stops within a few seconds and leaves the alert queued for later, not claimed', async () => {
-      const posts = () => discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages`);
+      const posts = () =>
+        discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages`);
 
       const { code, stopMs } = await stopWhen(() => posts().some((r) => r.status === 429), 'a rate-limited post', {
         DISCORD_TOKEN: discord.token,

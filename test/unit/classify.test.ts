@@ -7,7 +7,12 @@ const qwen = new Set(['qwen', 'wan-ai']);
 
 describe('lineageFromTags', () => {
   it('reads the typed base-model tag and puts its base first', () => {
-    const lineage = lineageFromTags(['transformers', 'base_model:Qwen/Qwen3-8B-Base', 'base_model:Qwen/Qwen3-8B', 'base_model:quantized:Qwen/Qwen3-8B']);
+    const lineage = lineageFromTags([
+      'transformers',
+      'base_model:Qwen/Qwen3-8B-Base',
+      'base_model:Qwen/Qwen3-8B',
+      'base_model:quantized:Qwen/Qwen3-8B',
+    ]);
     expect(lineage).toEqual({ baseModels: ['Qwen/Qwen3-8B', 'Qwen/Qwen3-8B-Base'], relation: 'quantized' });
   });
 
@@ -36,17 +41,27 @@ describe('classify', () => {
   });
 
   it('folds an adapter of the lab own model but not of another lab model', () => {
-    expect(classify('Qwen/Qwen3-8B-lora', { baseModels: ['Qwen/Qwen3-8B'], relation: 'adapter' }, qwen).isVariant).toBe(true);
-    expect(classify('Qwen/llama-lora', { baseModels: ['meta-llama/Llama-3.1-8B'], relation: 'adapter' }, qwen).isVariant).toBe(false);
+    expect(classify('Qwen/Qwen3-8B-lora', { baseModels: ['Qwen/Qwen3-8B'], relation: 'adapter' }, qwen).isVariant).toBe(
+      true,
+    );
+    expect(
+      classify('Qwen/llama-lora', { baseModels: ['meta-llama/Llama-3.1-8B'], relation: 'adapter' }, qwen).isVariant,
+    ).toBe(false);
   });
 
   it('treats a same-name copy in another org of the lab as a re-upload', () => {
     const zai = new Set(['zai-org', 'thudm']);
-    expect(classify('zai-org/GLM-4.5', { baseModels: ['THUDM/GLM-4.5'] }, zai)).toMatchObject({ isVariant: true, why: 'reupload' });
+    expect(classify('zai-org/GLM-4.5', { baseModels: ['THUDM/GLM-4.5'] }, zai)).toMatchObject({
+      isVariant: true,
+      why: 'reupload',
+    });
   });
 
   it('calls a repo with no lineage an original release', () => {
-    expect(classify('moonshotai/Kimi-K2-Thinking', { baseModels: [] }, new Set(['moonshotai']))).toEqual({ isVariant: false, why: 'original' });
+    expect(classify('moonshotai/Kimi-K2-Thinking', { baseModels: [] }, new Set(['moonshotai']))).toEqual({
+      isVariant: false,
+      why: 'original',
+    });
   });
 });
 

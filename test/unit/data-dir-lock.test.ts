@@ -57,7 +57,10 @@ describe('lockDataDir', () => {
 
   it('takes over a lock file whose holder is gone, whatever pid and host it names', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'floodwatch.lock'), JSON.stringify({ pid: 1, host: 'another-container', command: 'start' }));
+    writeFileSync(
+      join(dir, 'floodwatch.lock'),
+      JSON.stringify({ pid: 1, host: 'another-container', command: 'start' }),
+    );
 
     const lock = lockDataDir(dir, 'start');
 

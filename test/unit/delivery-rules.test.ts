@@ -3,7 +3,13 @@ import { backoffMs } from '../../src/delivery/backoff.js';
 import { dueAt } from '../../src/delivery/due-at.js';
 import { matches, type SubscriptionFilter } from '../../src/delivery/matches.js';
 
-const everything: SubscriptionFilter = { labIds: null, countries: null, tasks: null, minParamsB: null, variants: false };
+const everything: SubscriptionFilter = {
+  labIds: null,
+  countries: null,
+  tasks: null,
+  minParamsB: null,
+  variants: false,
+};
 const release = { labId: 1, country: 'CN', tasks: ['text-generation'], maxParams: 8e9, variantOnly: false };
 
 describe('matches', () => {

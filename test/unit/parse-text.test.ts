@@ -36,7 +36,11 @@ describe('parseCommandText', () => {
 
   it('fills required options first, then optional ones, in declared order, around named ones', () => {
     expect(parsed('labs add deepseek-ai CN').args).toEqual({ org: 'deepseek-ai', country: 'CN' });
-    expect(parsed('labs add country:CN deepseek-ai "Deep Seek"').args).toEqual({ org: 'deepseek-ai', country: 'CN', name: 'Deep Seek' });
+    expect(parsed('labs add country:CN deepseek-ai "Deep Seek"').args).toEqual({
+      org: 'deepseek-ai',
+      country: 'CN',
+      name: 'Deep Seek',
+    });
     expect(parsed('alerts unsubscribe 3').args).toEqual({ id: '3' });
   });
 
@@ -48,7 +52,9 @@ describe('parseCommandText', () => {
   });
 
   it('keeps a URL, colons and all, as one value', () => {
-    expect(parsed('model https://huggingface.co/Qwen/Qwen3-8B').args).toEqual({ id: 'https://huggingface.co/Qwen/Qwen3-8B' });
+    expect(parsed('model https://huggingface.co/Qwen/Qwen3-8B').args).toEqual({
+      id: 'https://huggingface.co/Qwen/Qwen3-8B',
+    });
   });
 
   it('passes share and unknown option names through for validateArgs to judge', () => {
@@ -65,7 +71,10 @@ describe('parseCommandText', () => {
     const result = failed('subscribe Qwen');
 
     expect(result.error).toBe('there is no subcommand "subscribe"; these exist:');
-    expect(result.usage).toContain('/floodwatch alerts subscribe [labs:DeepSeek,Qwen] [countries:CN,US] [tasks:text-generation] [min_params_b:0-100000] [variants:true|false] [mode:instant|daily|weekly]');
+    expect(result.usage).toContain(
+      '/floodwatch alerts subscribe [labs:DeepSeek,Qwen] [countries:CN,US] [tasks:text-generation] ' +
+        '[min_params_b:0-100000] [variants:true|false] [mode:instant|daily|weekly]',
+    );
     expect(result.usage).toContain('/floodwatch model id:deepseek-ai/DeepSeek-R1');
     expect(result.usage).toHaveLength(11);
   });
@@ -87,12 +96,16 @@ describe('parseCommandText', () => {
     const result = failed('rankings limit:5 limit:6');
 
     expect(result.error).toBe('`limit` is given twice; give it once');
-    expect(result.usage[0]).toBe('/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]');
+    expect(result.usage[0]).toBe(
+      '/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]',
+    );
     expect(result.usage).toContain('limit: How many (1-25) (default 10)');
   });
 
   it('refuses more values than the command has options', () => {
-    expect(failed('model a/b c/d').error).toBe('"c/d" is one value too many: every option of model is already given; name the options as name:value');
+    expect(failed('model a/b c/d').error).toBe(
+      '"c/d" is one value too many: every option of model is already given; name the options as name:value',
+    );
     expect(failed('help me').error).toBe('help takes no values, not "me"');
   });
 

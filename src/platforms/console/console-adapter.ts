@@ -15,6 +15,9 @@ export function createConsoleAdapter(options: { hubUrl: string; out?: NodeJS.Wri
     platform: 'console',
     postAlert: (_destination, release) => print(`${formatConsoleAlert(release, options.hubUrl)}\n`),
     postDigest: (_destination, releases) =>
-      print(`== ${digestTitle(releases.length)} ==\n${releases.map((r) => formatConsoleAlert(r, options.hubUrl)).join('\n')}\n`),
+      print(
+        `== ${digestTitle(releases.length)} ==\n` +
+          `${releases.map((r) => formatConsoleAlert(r, options.hubUrl)).join('\n')}\n`,
+      ),
   };
 }

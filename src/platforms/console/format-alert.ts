@@ -16,7 +16,8 @@ export function formatConsoleAlert(release: ReleaseView, hubUrl: string): string
     ...(facts.length > 0 ? [`  ${facts.join(' · ')}`] : []),
     `  created ${s.created ?? 'unknown'} · first seen public ${s.firstSeen}`,
   ];
-  if (s.models.length > 1 || (s.models.length === 1 && s.models[0] !== s.title)) lines.push(`  models: ${s.models.join(', ')}`);
+  if (s.models.length > 1 || (s.models.length === 1 && s.models[0] !== s.title))
+    lines.push(`  models: ${s.models.join(', ')}`);
   if (s.variants.length > 0) lines.push(`  variants: ${s.variants.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

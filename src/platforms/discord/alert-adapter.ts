@@ -31,11 +31,16 @@ export function createAlertRest(token: string, apiUrl: string | undefined, maxIn
 export function discordFailure(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   if (error instanceof DiscordAPIError) {
-    if (CHANNEL_GONE.has(Number(error.code))) return new DeliveryError(`discord ${error.code}: ${error.message}`, 'pause');
+    if (CHANNEL_GONE.has(Number(error.code)))
+      return new DeliveryError(`discord ${error.code}: ${error.message}`, 'pause');
     return new DeliveryError(`discord ${error.status} ${error.code}: ${error.message}`, 'retry');
   }
   if (error instanceof RateLimitError) {
-    return new DeliveryError(`discord rate limit (${error.global ? 'global' : error.route})`, 'retry', Math.ceil(waitOf(error)));
+    return new DeliveryError(
+      `discord rate limit (${error.global ? 'global' : error.route})`,
+      'retry',
+      Math.ceil(waitOf(error)),
+    );
   }
   if (error instanceof HTTPError) return new DeliveryError(`discord ${error.status}`, 'retry');
   return new DeliveryError(error instanceof Error ? error.message : String(error), 'retry');
@@ -47,7 +52,12 @@ export function discordFailure(error: unknown): DeliveryError {
  * request, and any wait of the REST queue before it, at once.
  */
 export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string }): AlertAdapter {
-  async function post(destination: string, body: object, idempotencyKey: string, send: SendOptions = {}): Promise<{ ref: string }> {
+  async function post(
+    destination: string,
+    body: object,
+    idempotencyKey: string,
+    send: SendOptions = {},
+  ): Promise<{ ref: string }> {
     const channelId = channelOf(destination);
     if (channelId === undefined) throw new DeliveryError(`not a Discord destination: ${destination}`, 'pause');
     try {
@@ -64,6 +74,7 @@ export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string 
   return {
     platform: 'discord',
     postAlert: (destination, release, key, send) => post(destination, renderAlert(release, options.hubUrl), key, send),
-    postDigest: (destination, releases, key, send) => post(destination, renderDigest(releases, options.hubUrl), key, send),
+    postDigest: (destination, releases, key, send) =>
+      post(destination, renderDigest(releases, options.hubUrl), key, send),
   };
 }

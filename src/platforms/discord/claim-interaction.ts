@@ -9,11 +9,17 @@ const PREFIX = 'discord.interaction.';
  * hold a gateway session; without this, a command like `/alerts subscribe` could run twice.
  */
 export async function claimInteraction(db: Database, interactionId: string): Promise<boolean> {
-  const rows = await db.insert(settings).values({ key: `${PREFIX}${interactionId}`, value: '1' }).onConflictDoNothing().returning({ key: settings.key });
+  const rows = await db
+    .insert(settings)
+    .values({ key: `${PREFIX}${interactionId}`, value: '1' })
+    .onConflictDoNothing()
+    .returning({ key: settings.key });
   return rows.length > 0;
 }
 
 /** Interactions older than their 15-minute token can be forgotten. */
 export async function forgetInteractions(db: Database, now: Date): Promise<void> {
-  await db.delete(settings).where(and(like(settings.key, `${PREFIX}%`), lt(settings.updatedAt, new Date(now.getTime() - 3_600_000))));
+  await db
+    .delete(settings)
+    .where(and(like(settings.key, `${PREFIX}%`), lt(settings.updatedAt, new Date(now.getTime() - 3_600_000))));
 }

@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { SHARE_OPTION } from '../../../commands/run-command.js';
 import { isGroup, type CommandDef, type OptionDef, type TopCommand } from '../../../commands/types.js';
 
@@ -49,12 +53,15 @@ export function discordCommands(commands: readonly TopCommand[]): CommandJson[] 
       contexts: GUILD_ONLY,
       ...(adminOnly ? { default_member_permissions: String(PermissionFlagsBits.ManageGuild) } : {}),
       options: isGroup(command)
-        ? command.subcommands.map((sub) => ({
-            type: ApplicationCommandOptionType.Subcommand,
-            name: sub.name,
-            description: `${sub.description}`.slice(0, 100),
-            options: optionsOf(sub),
-          }) as OptionJson)
+        ? command.subcommands.map(
+            (sub) =>
+              ({
+                type: ApplicationCommandOptionType.Subcommand,
+                name: sub.name,
+                description: `${sub.description}`.slice(0, 100),
+                options: optionsOf(sub),
+              }) as OptionJson,
+          )
         : optionsOf(command),
     } as CommandJson;
   });

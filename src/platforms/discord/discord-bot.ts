@@ -37,14 +37,22 @@ export function createRest(token: string, apiUrl: string | undefined): REST {
  */
 export function createDiscordBot(options: DiscordOptions): DiscordBot {
   const logger = options.logger.child({ platform: 'discord' });
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}) });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+  });
   client.rest.setToken(options.token);
   const ctx: CommandContext = { db: options.db, now: options.now, hubUrl: options.hubUrl, logger };
   client.on(Events.InteractionCreate, createInteractionHandler(options.commands, ctx, logger));
   client.on(Events.Error, (error) => logger.warn({ err: error }, 'discord client error'));
-  const adapter = createDiscordAlertAdapter({ rest: createAlertRest(options.token, options.apiUrl), hubUrl: options.hubUrl });
+  const adapter = createDiscordAlertAdapter({
+    rest: createAlertRest(options.token, options.apiUrl),
+    hubUrl: options.hubUrl,
+  });
   const housekeeping = setInterval(() => {
-    forgetInteractions(options.db, options.now()).catch((error: unknown) => logger.warn({ err: error }, 'could not forget old interactions'));
+    forgetInteractions(options.db, options.now()).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not forget old interactions'),
+    );
   }, 3_600_000);
   housekeeping.unref();
 
@@ -62,8 +70,17 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
         });
         await client.login(options.token);
         await ready;
-        const synced = await syncCommands({ rest: client.rest, db: options.db, commands: options.commands, guildId: options.guildId, onlyIfChanged: true });
-        logger.info({ guilds: client.guilds.cache.size, commands: synced.count, scope: synced.scope, registered: synced.changed }, 'discord ready');
+        const synced = await syncCommands({
+          rest: client.rest,
+          db: options.db,
+          commands: options.commands,
+          guildId: options.guildId,
+          onlyIfChanged: true,
+        });
+        logger.info(
+          { guilds: client.guilds.cache.size, commands: synced.count, scope: synced.scope, registered: synced.changed },
+          'discord ready',
+        );
         return { ok: true };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -25,24 +25,42 @@ function leafOptions(options: readonly CommandInteractionOption[]): readonly Com
 }
 
 function rawArgs(interaction: ChatInputCommandInteraction): RawArgs {
-  return Object.fromEntries(leafOptions(interaction.options.data).map((o) => [o.name, o.value as string | number | boolean | undefined]));
+  return Object.fromEntries(
+    leafOptions(interaction.options.data).map((o) => [o.name, o.value as string | number | boolean | undefined]),
+  );
 }
 
 function payload(reply: Reply) {
-  return { ...renderReply(reply), allowedMentions: { parse: [] }, ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) };
+  return {
+    ...renderReply(reply),
+    allowedMentions: { parse: [] },
+    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+  };
 }
 
-async function answerCommand(interaction: ChatInputCommandInteraction, commands: readonly TopCommand[], ctx: CommandContext): Promise<void> {
+async function answerCommand(
+  interaction: ChatInputCommandInteraction,
+  commands: readonly TopCommand[],
+  ctx: CommandContext,
+): Promise<void> {
   const found = findCommand(commands, interaction.commandName, interaction.options.getSubcommand(false));
   if (!found || !interaction.inGuild()) {
-    await interaction.reply({ content: found ? 'floodwatch works in servers only.' : 'This command is no longer known; ask an admin to run `floodwatch commands sync`.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      content: found
+        ? 'floodwatch works in servers only.'
+        : 'This command is no longer known; ask an admin to run `floodwatch commands sync`.',
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
   const args = rawArgs(interaction);
   const invocation = {
     workspace: { id: workspaceId(interaction.guildId), platform: 'discord' },
     channel: { id: interaction.channelId, destination: destinationOf(interaction.guildId, interaction.channelId) },
-    user: { id: interaction.user.id, isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false },
+    user: {
+      id: interaction.user.id,
+      isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    },
     args,
   };
   const usage = [usageLine(found.path, found.command, 'discord'), ...optionLines(found.command)];
@@ -62,7 +80,11 @@ async function answerCommand(interaction: ChatInputCommandInteraction, commands:
   await interaction.editReply({ ...renderReply(reply), allowedMentions: { parse: [] } });
 }
 
-async function answerAutocomplete(interaction: AutocompleteInteraction, commands: readonly TopCommand[], ctx: CommandContext): Promise<void> {
+async function answerAutocomplete(
+  interaction: AutocompleteInteraction,
+  commands: readonly TopCommand[],
+  ctx: CommandContext,
+): Promise<void> {
   const found = findCommand(commands, interaction.commandName, interaction.options.getSubcommand(false));
   const focused = interaction.options.getFocused(true);
   const option = found ? findOption(found.command, focused.name) : undefined;
@@ -72,7 +94,8 @@ async function answerAutocomplete(interaction: AutocompleteInteraction, commands
   const isList = option?.type === 'string' && option.format === 'list';
   const cut = isList ? text.lastIndexOf(',') + 1 : 0;
   const typed = text.slice(cut).trim();
-  const suggest = kind === 'lab' ? suggestLabs : kind === 'org' ? suggestOrgs : kind === 'model' ? suggestModels : undefined;
+  const suggest =
+    kind === 'lab' ? suggestLabs : kind === 'org' ? suggestOrgs : kind === 'model' ? suggestModels : undefined;
   const values = suggest ? await suggest(ctx.db, typed) : [];
   const choices = values
     .map((v) => `${text.slice(0, cut)}${v}`)
@@ -87,7 +110,8 @@ export function createInteractionHandler(commands: readonly TopCommand[], ctx: C
   return async (interaction: Interaction): Promise<void> => {
     try {
       if (interaction.isAutocomplete()) await answerAutocomplete(interaction, commands, ctx);
-      else if (interaction.isChatInputCommand() && (await claimInteraction(ctx.db, interaction.id))) await answerCommand(interaction, commands, ctx);
+      else if (interaction.isChatInputCommand() && (await claimInteraction(ctx.db, interaction.id)))
+        await answerCommand(interaction, commands, ctx);
     } catch (error) {
       logger.warn({ err: error, interaction: interaction.id }, 'discord interaction could not be answered');
     }

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Reply, ReplyBlock } from '../../../commands/types.js';
 import { clip, inline, joinLines, plain } from './markdown.js';
-import { textBar } from '../../format/text-bar.js';
+import { barLine } from '../../format/text-bar.js';
 
 const COLOR = 0x2f6fde;
 function blockLines(block: ReplyBlock): string[] {
@@ -9,11 +9,13 @@ function blockLines(block: ReplyBlock): string[] {
     case 'text':
       return [inline(block.text)];
     case 'note':
-      return inline(block.text).split('\n').map((line) => `-# ${line}`);
+      return inline(block.text)
+        .split('\n')
+        .map((line) => `-# ${line}`);
     case 'list':
       return block.items.map((item) => `• ${inline(item)}`);
     case 'bars':
-      return block.rows.map((r) => `\`${textBar(r.share)}\` ${plain(r.label)} · ${(r.share * 100).toFixed(1)}% (${r.value.toLocaleString('en-US')})`);
+      return block.rows.map((r) => barLine(r, plain(r.label)));
     case 'fields':
       return [];
   }

@@ -30,8 +30,11 @@ export async function syncCommands(options: {
   const scope = options.guildId ? `guild ${options.guildId}` : 'global';
   const key = `discord.commands.${app.id}.${options.guildId ?? 'global'}`;
   const [stored] = await options.db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
-  if (options.onlyIfChanged && stored?.value === hash) return { applicationId: app.id, scope, count: body.length, changed: false };
-  const route = options.guildId ? Routes.applicationGuildCommands(app.id, options.guildId) : Routes.applicationCommands(app.id);
+  if (options.onlyIfChanged && stored?.value === hash)
+    return { applicationId: app.id, scope, count: body.length, changed: false };
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(app.id, options.guildId)
+    : Routes.applicationCommands(app.id);
   await options.rest.put(route, { body });
   await options.db
     .insert(settings)

@@ -16,7 +16,12 @@ const MAX_ENTRIES = 5_000;
  * Admin = on the configured allow-list, or a workspace admin or owner per `users.info`. Answers are
  * cached for ten minutes (in flight too, so a burst of commands makes one call); failures are not.
  */
-export function createAdminCheck(options: { adminUserIds: readonly string[]; now: () => Date; logger: Logger; ttlMs?: number }): AdminCheck {
+export function createAdminCheck(options: {
+  adminUserIds: readonly string[];
+  now: () => Date;
+  logger: Logger;
+  ttlMs?: number;
+}): AdminCheck {
   const allowed = new Set(options.adminUserIds);
   const ttl = options.ttlMs ?? TTL_MS;
   const cache = new Map<string, { until: number; status: Promise<AdminStatus> }>();
@@ -27,7 +32,10 @@ export function createAdminCheck(options: { adminUserIds: readonly string[]; now
       return { known: true, admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner) };
     } catch (error) {
       if (platformErrorOf(error) === 'user_not_found') return { known: true, admin: false };
-      options.logger.warn({ user: userId, reason: describeSlackError(error) }, 'slack users.info failed; admin status unknown');
+      options.logger.warn(
+        { user: userId, reason: describeSlackError(error) },
+        'slack users.info failed; admin status unknown',
+      );
       return { known: false, reason: describeSlackError(error) };
     }
   }

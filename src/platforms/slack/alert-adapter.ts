@@ -11,11 +11,22 @@ import { describeSlackError, platformErrorOf, rateLimitOf, slackFailure } from '
  * the dispatcher reschedules by Retry-After instead of the client sleeping. Slack has no idempotency
  * key for messages, so a send that succeeded but was never recorded can be posted again.
  */
-export function createSlackAlertAdapter(options: { client: webApi.WebClient; hubUrl: string; logger: Logger }): AlertAdapter {
+export function createSlackAlertAdapter(options: {
+  client: webApi.WebClient;
+  hubUrl: string;
+  logger: Logger;
+}): AlertAdapter {
   const { client, logger } = options;
 
   async function post(channel: string, message: ReturnType<typeof renderAlert>): Promise<{ ref: string }> {
-    const result = await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false, parse: 'none', link_names: false });
+    const result = await client.chat.postMessage({
+      channel,
+      ...message,
+      unfurl_links: false,
+      unfurl_media: false,
+      parse: 'none',
+      link_names: false,
+    });
     return { ref: `${result.channel ?? channel}:${result.ts ?? ''}` };
   }
 
@@ -26,16 +37,24 @@ export function createSlackAlertAdapter(options: { client: webApi.WebClient; hub
       logger.info({ channel }, 'slack bot joined a channel to post an alert');
     } catch (error) {
       if (rateLimitOf(error) !== undefined || platformErrorOf(error) === undefined) throw slackFailure(error);
-      throw new DeliveryError(`the bot is not in this channel and cannot join it (${describeSlackError(error)}): invite it with /invite`, 'pause');
+      throw new DeliveryError(
+        `the bot is not in this channel and cannot join it (${describeSlackError(error)}): invite it with /invite`,
+        'pause',
+      );
     }
   }
 
   /** The Web API client takes no signal: an aborted send starts no further call. */
   function checkAborted(signal: AbortSignal | undefined): void {
-    if (signal?.aborted) throw signal.reason instanceof DeliveryError ? signal.reason : new DeliveryError('send aborted', 'retry');
+    if (signal?.aborted)
+      throw signal.reason instanceof DeliveryError ? signal.reason : new DeliveryError('send aborted', 'retry');
   }
 
-  async function send(destination: string, message: ReturnType<typeof renderAlert>, options: SendOptions = {}): Promise<{ ref: string }> {
+  async function send(
+    destination: string,
+    message: ReturnType<typeof renderAlert>,
+    options: SendOptions = {},
+  ): Promise<{ ref: string }> {
     const channel = channelOf(destination);
     if (channel === undefined) throw new DeliveryError(`not a Slack destination: ${destination}`, 'pause');
     checkAborted(options.signal);
@@ -56,7 +75,9 @@ export function createSlackAlertAdapter(options: { client: webApi.WebClient; hub
 
   return {
     platform: 'slack',
-    postAlert: (destination, release, _key, sendOptions) => send(destination, renderAlert(release, options.hubUrl), sendOptions),
-    postDigest: (destination, releases, _key, sendOptions) => send(destination, renderDigest(releases, options.hubUrl), sendOptions),
+    postAlert: (destination, release, _key, sendOptions) =>
+      send(destination, renderAlert(release, options.hubUrl), sendOptions),
+    postDigest: (destination, releases, _key, sendOptions) =>
+      send(destination, renderDigest(releases, options.hubUrl), sendOptions),
   };
 }

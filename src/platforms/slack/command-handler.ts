@@ -34,7 +34,10 @@ function toBody(reply: Reply): SlackReplyBody {
 }
 
 /** Parses, checks admin status when the subcommand needs it, and runs the command; never throws. */
-async function answer(deps: CommandHandlerDeps, { command, client }: Pick<CommandArgs, 'command' | 'client'>): Promise<SlackReplyBody> {
+async function answer(
+  deps: CommandHandlerDeps,
+  { command, client }: Pick<CommandArgs, 'command' | 'client'>,
+): Promise<SlackReplyBody> {
   try {
     const parsed = parseCommandText(decodeCommandText(command.text ?? ''), deps.commands);
     if (!parsed.ok) return toBody(errorReply(parsed.error, parsed.usage));
@@ -42,7 +45,12 @@ async function answer(deps: CommandHandlerDeps, { command, client }: Pick<Comman
     if (parsed.command.admin) {
       const status = await deps.admins.check(client, command.team_id, command.user_id);
       if (!status.known) {
-        return toBody(errorReply(`Slack could not say whether you are a workspace admin just now (${status.reason}); please try again in a moment.`));
+        return toBody(
+          errorReply(
+            `Slack could not say whether you are a workspace admin just now (${status.reason}); ` +
+              'please try again in a moment.',
+          ),
+        );
       }
       isAdmin = status.admin;
     }
@@ -60,7 +68,9 @@ async function answer(deps: CommandHandlerDeps, { command, client }: Pick<Comman
     return toBody(reply);
   } catch (error) {
     deps.logger.error({ err: error, team: command.team_id }, 'slack command crashed');
-    return toBody(errorReply('Sorry, something went wrong on our side. The error was logged; please try again in a moment.'));
+    return toBody(
+      errorReply('Sorry, something went wrong on our side. The error was logged; please try again in a moment.'),
+    );
   }
 }
 

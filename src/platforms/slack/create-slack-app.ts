@@ -73,7 +73,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const adapter = createSlackAlertAdapter({ client: new webApi.WebClient(options.botToken, clientOptions()), hubUrl: options.hubUrl, logger });
+  const adapter = createSlackAlertAdapter({
+    client: new webApi.WebClient(options.botToken, clientOptions()),
+    hubUrl: options.hubUrl,
+    logger,
+  });
 
   let app: App | undefined;
   let setupError: string | undefined;
@@ -98,7 +102,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         return started;
       }
       if (app === undefined) {
-        logger.error({ reason: setupError }, 'slack app cannot be set up; Slack commands are off, everything else keeps running');
+        logger.error(
+          { reason: setupError },
+          'slack app cannot be set up; Slack commands are off, everything else keeps running',
+        );
         return { ok: false, error: setupError ?? 'slack app cannot be set up' };
       }
       try {
@@ -111,7 +118,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       }
       try {
         receiving = true;
-        const result = options.appToken ? await startSocketMode(app, logger, () => (lateSocket = true)) : await startHttp(app, options);
+        const result = options.appToken
+          ? await startSocketMode(app, logger, () => (lateSocket = true))
+          : await startHttp(app, options);
         if (!result.ok) return result;
         started = result;
         logger.info({ mode: options.appToken ? 'socket' : 'http', port: result.port }, 'slack app receiving commands');
@@ -136,14 +145,24 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 }
 
-function buildApp(options: SlackAppOptions, clientOptions: webApi.WebClientOptions, bolt: ReturnType<typeof boltLogger>, logger: Logger): App {
+function buildApp(
+  options: SlackAppOptions,
+  clientOptions: webApi.WebClientOptions,
+  bolt: ReturnType<typeof boltLogger>,
+  logger: Logger,
+): App {
   const receiver = options.appToken
     ? {
         socketMode: true,
         appToken: options.appToken,
         // The socket client keeps its default (generous) retries for apps.connections.open: with none,
         // a reconnect during a network blip fails at once and socket-mode rejects it unhandled.
-        installerOptions: { clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) } },
+        installerOptions: {
+          clientOptions: {
+            ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+          },
+        },
       }
     : { signingSecret: options.signingSecret, port: options.port, endpoints: EVENTS_PATH };
   const app = new App({
@@ -156,7 +175,16 @@ function buildApp(options: SlackAppOptions, clientOptions: webApi.WebClientOptio
   });
   const admins = createAdminCheck({ adminUserIds: options.adminUserIds, now: options.now, logger });
   const ctx = { db: options.db, now: options.now, hubUrl: options.hubUrl, logger };
-  app.command('/floodwatch', createCommandHandler({ ctx, commands: COMMANDS, admins, logger, ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS }));
+  app.command(
+    '/floodwatch',
+    createCommandHandler({
+      ctx,
+      commands: COMMANDS,
+      admins,
+      logger,
+      ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
+    }),
+  );
   // The alert's button only opens a link; Slack still reports the click and expects an ack.
   app.action(OPEN_REPO_ACTION, async ({ ack }) => {
     await ack();
@@ -186,6 +214,9 @@ async function startSocketMode(app: App, logger: Logger, connectedLate: () => vo
     },
     (error: unknown) => logger.error({ reason: describeSlackError(error) }, 'slack socket mode gave up connecting'),
   );
-  logger.error({ waitedMs: SOCKET_CONNECT_MS }, 'slack socket mode is not connected yet; still trying in the background');
+  logger.error(
+    { waitedMs: SOCKET_CONNECT_MS },
+    'slack socket mode is not connected yet; still trying in the background',
+  );
   return { ok: false, error: 'slack socket mode is not connected yet; still trying in the background' };
 }

@@ -1,4 +1,10 @@
-export { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions, type SlackStartResult } from './create-slack-app.js';
+export {
+  createSlackApp,
+  EVENTS_PATH,
+  type SlackApp,
+  type SlackAppOptions,
+  type SlackStartResult,
+} from './create-slack-app.js';
 export { createSlackAlertAdapter } from './alert-adapter.js';
 export { createAdminCheck, type AdminCheck, type AdminStatus } from './admin-check.js';
 export { renderAlert } from './render-alert.js';

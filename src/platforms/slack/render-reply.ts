@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Reply, ReplyBlock } from '../../../commands/types.js';
 import { clip } from '../../format/text-limits.js';
 import { chunkLines, escapeText, inline, link, mrkdwn, plainText } from './mrkdwn.js';
-import { textBar } from '../../format/text-bar.js';
+import { barLine } from '../../format/text-bar.js';
 
 /** Block Kit and the top-level `text` that notifications and clients without blocks show. */
 export interface SlackMessage {
@@ -23,7 +23,7 @@ function renderBlock(block: ReplyBlock): types.KnownBlock[] {
     case 'list':
       return sections(block.items.map((item) => `• ${inline(item)}`));
     case 'bars':
-      return sections(block.rows.map((r) => `\`${textBar(r.share)}\` ${escapeText(r.label)} · ${(r.share * 100).toFixed(1)}% (${r.value.toLocaleString('en-US')})`));
+      return sections(block.rows.map((r) => barLine(r, escapeText(r.label))));
     case 'note': {
       const text = inline(block.text);
       return text ? [{ type: 'context', elements: [mrkdwn(clip(text, LIMITS.sectionText))] }] : [];
@@ -31,7 +31,9 @@ function renderBlock(block: ReplyBlock): types.KnownBlock[] {
     case 'fields': {
       const out: types.SectionBlock[] = [];
       for (let i = 0; i < block.fields.length; i += LIMITS.fields) {
-        const fields = block.fields.slice(i, i + LIMITS.fields).map((f) => mrkdwn(clip(`*${escapeText(f.name)}*\n${inline(f.value) || '—'}`, LIMITS.fieldText)));
+        const fields = block.fields
+          .slice(i, i + LIMITS.fields)
+          .map((f) => mrkdwn(clip(`*${escapeText(f.name)}*\n${inline(f.value) || '—'}`, LIMITS.fieldText)));
         out.push({ type: 'section', fields });
       }
       return out;
@@ -50,8 +52,12 @@ export function capBlocks(blocks: types.KnownBlock[]): types.KnownBlock[] {
 function fallbackText(title: string | undefined, blocks: readonly types.KnownBlock[]): string {
   const lines = title ? [escapeText(title)] : [];
   for (const block of blocks) {
-    if (block.type === 'section') lines.push(...[block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text.replace('\n', ': '))].filter(Boolean));
-    if (block.type === 'context') lines.push(...block.elements.flatMap((e) => ('text' in e && typeof e.text === 'string' ? [e.text] : [])));
+    if (block.type === 'section')
+      lines.push(
+        ...[block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text.replace('\n', ': '))].filter(Boolean),
+      );
+    if (block.type === 'context')
+      lines.push(...block.elements.flatMap((e) => ('text' in e && typeof e.text === 'string' ? [e.text] : [])));
   }
   return clip(lines.join('\n'), LIMITS.text) || 'floodwatch';
 }
@@ -60,7 +66,8 @@ function fallbackText(title: string | undefined, blocks: readonly types.KnownBlo
 export function renderReply(reply: Reply): SlackMessage {
   const blocks: types.KnownBlock[] = [];
   if (reply.title) blocks.push({ type: 'header', text: plainText(clip(reply.title, LIMITS.header)) });
-  if (reply.url) blocks.push({ type: 'context', elements: [mrkdwn(link(reply.url, reply.url.replace(/^https?:\/\//, '')))] });
+  if (reply.url)
+    blocks.push({ type: 'context', elements: [mrkdwn(link(reply.url, reply.url.replace(/^https?:\/\//, '')))] });
   blocks.push(...reply.blocks.flatMap(renderBlock));
   return { text: fallbackText(reply.title, blocks), blocks: capBlocks(blocks) };
 }

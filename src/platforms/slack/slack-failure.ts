@@ -67,7 +67,8 @@ const PAUSE: Readonly<Record<string, string>> = {
 /** What the dispatcher should do about a failed Web API call: pause for the answers above, otherwise retry. */
 export function slackFailure(error: unknown): DeliveryError {
   const retryAfter = rateLimitOf(error);
-  if (retryAfter !== undefined) return new DeliveryError(`slack rate limited for ${retryAfter} s`, 'retry', retryAfter * 1000);
+  if (retryAfter !== undefined)
+    return new DeliveryError(`slack rate limited for ${retryAfter} s`, 'retry', retryAfter * 1000);
   const platform = platformErrorOf(error);
   if (platform && PAUSE[platform]) return new DeliveryError(`${PAUSE[platform]} (${platform})`, 'pause');
   return new DeliveryError(`slack: ${describeSlackError(error)}`, 'retry');

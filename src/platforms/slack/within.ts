@@ -1,4 +1,7 @@
-/** The promise's value if it settles within `ms`, otherwise undefined (the promise runs on); its rejection passes through. */
+/**
+ * The promise's value if it settles within `ms`, otherwise undefined (the promise runs on); its rejection
+ * passes through.
+ */
 export function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {

@@ -83,7 +83,10 @@ export function createHubSource(options: HubSourceOptions): HubSource {
       for await (const raw of items) {
         const parsed = listingSchema.safeParse(raw);
         if (!parsed.success) {
-          logger.warn({ org, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'hub item dropped');
+          logger.warn(
+            { org, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')) },
+            'hub item dropped',
+          );
           continue;
         }
         yield toModel(parsed.data);
@@ -98,7 +101,13 @@ export function createHubSource(options: HubSourceOptions): HubSource {
       return parse(
         (async function* () {
           const seen = new Set<string>();
-          const first = listModels({ ...common, search: { owner: org }, sort: 'createdAt', limit: pageSize, additionalFields: ['createdAt'] });
+          const first = listModels({
+            ...common,
+            search: { owner: org },
+            sort: 'createdAt',
+            limit: pageSize,
+            additionalFields: ['createdAt'],
+          });
           let count = 0;
           for await (const item of first) {
             seen.add(item.id);
@@ -107,7 +116,12 @@ export function createHubSource(options: HubSourceOptions): HubSource {
           }
           if (count < pageSize) return;
           // The whole first page was read by the caller: go on with full pages, skipping what it saw.
-          for await (const item of listModels({ ...common, search: { owner: org }, sort: 'createdAt', additionalFields: ['createdAt'] })) {
+          for await (const item of listModels({
+            ...common,
+            search: { owner: org },
+            sort: 'createdAt',
+            additionalFields: ['createdAt'],
+          })) {
             if (!seen.has(item.id)) yield item;
           }
         })(),
@@ -116,14 +130,23 @@ export function createHubSource(options: HubSourceOptions): HubSource {
     },
     all(org, { withTags = false } = {}) {
       const additionalFields = withTags ? (['createdAt', 'tags', 'library_name'] as const) : (['createdAt'] as const);
-      return parse(listModels({ ...common, search: { owner: org }, sort: 'createdAt', additionalFields: [...additionalFields] }), org);
+      return parse(
+        listModels({ ...common, search: { owner: org }, sort: 'createdAt', additionalFields: [...additionalFields] }),
+        org,
+      );
     },
     async metrics(org) {
       const out: HubMetrics[] = [];
       try {
         // trendingScore is not in the client's typed field list, but it passes `expand` through as is.
         const fields = ['trendingScore'] as unknown as ['createdAt'];
-        for await (const raw of listModels({ ...common, search: { owner: org }, sort: 'downloads', limit: 500, additionalFields: fields })) {
+        for await (const raw of listModels({
+          ...common,
+          search: { owner: org },
+          sort: 'downloads',
+          limit: 500,
+          additionalFields: fields,
+        })) {
           const parsed = metricsSchema.safeParse(raw);
           if (parsed.success) out.push(parsed.data);
         }
@@ -135,7 +158,11 @@ export function createHubSource(options: HubSourceOptions): HubSource {
     async details(repo) {
       let raw: unknown;
       try {
-        raw = await modelInfo({ ...common, name: repo, additionalFields: ['createdAt', 'tags', 'safetensors', 'cardData', 'library_name'] });
+        raw = await modelInfo({
+          ...common,
+          name: repo,
+          additionalFields: ['createdAt', 'tags', 'safetensors', 'cardData', 'library_name'],
+        });
       } catch (error) {
         // The Hub answers 401 instead of 404 to an anonymous caller for a repo it will not show.
         const status = (error as { statusCode?: unknown }).statusCode;
@@ -144,7 +171,10 @@ export function createHubSource(options: HubSourceOptions): HubSource {
       }
       const parsed = detailsSchema.safeParse(raw);
       if (!parsed.success) {
-        logger.warn({ repo, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')) }, 'hub details malformed');
+        logger.warn(
+          { repo, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')) },
+          'hub details malformed',
+        );
         return undefined;
       }
       const item = parsed.data;

@@ -32,7 +32,10 @@ export function createHubFetch(options: HubFetchOptions): typeof fetch {
 
   async function waitFor(ms: number, url: string): Promise<void> {
     if (ms > maxWaitMs) {
-      throw new HubUnavailableError('hub rate limit outlasts the wait allowed', 'rate-limited', { url, retryAfterMs: ms });
+      throw new HubUnavailableError('hub rate limit outlasts the wait allowed', 'rate-limited', {
+        url,
+        retryAfterMs: ms,
+      });
     }
     logger.warn({ url, waitMs: ms }, 'hub rate limit: waiting');
     await clock.sleep(ms, options.signal);

@@ -23,12 +23,7 @@ export function parseRetryAfter(header: string | null, now: Date): number | unde
 }
 
 /** How long to wait after a 429: the Hub's own `RateLimit` reset, then `Retry-After`, then backoff. */
-export function waitAfter429(
-  headers: Headers,
-  attempt: number,
-  now: Date,
-  random: () => number = Math.random,
-): number {
+export function waitAfter429(headers: Headers, attempt: number, now: Date, random: () => number = Math.random): number {
   const { resetSeconds } = parseRateLimit(headers.get('ratelimit'));
   if (resetSeconds !== undefined) return resetSeconds * 1000;
   const retryAfter = parseRetryAfter(headers.get('retry-after'), now);

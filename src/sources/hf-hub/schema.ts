@@ -25,7 +25,10 @@ export const listingSchema = z.object({
 
 export type ListingItem = z.output<typeof listingSchema>;
 
-const baseModel = z.union([z.string(), z.array(z.string())]).optional().catch(undefined);
+const baseModel = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .catch(undefined);
 
 /** What the repo page knows beyond the listing; every field optional, every bad field dropped. */
 export const detailsSchema = listingSchema.extend({

@@ -69,7 +69,10 @@ function checkAllowedMentions(mentions: unknown, errors: FormErrors, path: (stri
     const message = "Value must be one of ('roles', 'users', 'everyone').";
     addFormError(errors, [...path, 'parse'], 'BASE_TYPE_CHOICES', message);
   }
-  for (const [kind, ids] of [['users', users], ['roles', roles]] as const) {
+  for (const [kind, ids] of [
+    ['users', users],
+    ['roles', roles],
+  ] as const) {
     if (!Array.isArray(ids)) continue;
     if (ids.length > MESSAGE_LIMITS.mentionIds) addTooLong(errors, [...path, kind], MESSAGE_LIMITS.mentionIds);
     // Discord refuses a type both parsed wholesale and listed by id.

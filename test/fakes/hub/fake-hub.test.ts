@@ -1,6 +1,6 @@
 import { HubApiError, listModels, modelInfo } from '@huggingface/hub';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHub, type FakeRepo, makeOrg, makeRepo, startFakeHub } from './index.js';
+import { type FakeHub, makeOrg, makeRepo, startFakeHub } from './index.js';
 
 const TOKEN = 'hf_acme_reader';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -72,12 +72,24 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
     const { fetch, seen } = capture();
 
     const models = await collect(
-      listModels({ hubUrl: hub.url, fetch, search: { owner: 'ACME' }, sort: 'createdAt', additionalFields: ['createdAt'] }),
+      listModels({
+        hubUrl: hub.url,
+        fetch,
+        search: { owner: 'ACME' },
+        sort: 'createdAt',
+        additionalFields: ['createdAt'],
+      }),
     );
 
     expect(models.map((m) => m.name)).toEqual(['acme/Gamma-7B', 'acme/Beta-7B', 'acme/Alpha-7B']);
     const gamma = hub.repos().find((r) => r.id === 'acme/Gamma-7B');
-    expect(models[0]).toMatchObject({ id: gamma?._id, createdAt: day(400), private: false, gated: false, task: 'text-generation' });
+    expect(models[0]).toMatchObject({
+      id: gamma?._id,
+      createdAt: day(400),
+      private: false,
+      gated: false,
+      task: 'text-generation',
+    });
     expect(models[0]?.updatedAt).toEqual(new Date(gamma?.lastModified ?? ''));
 
     const [answer] = seen;
@@ -110,13 +122,27 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
     const plain = await fetch(`${hub.url}/api/models?author=acme`);
     const items = (await plain.json()) as Record<string, unknown>[];
     expect(Object.keys(items[0] ?? {}).sort()).toEqual(
-      ['_id', 'id', 'likes', 'trendingScore', 'private', 'downloads', 'tags', 'pipeline_tag', 'library_name', 'createdAt', 'modelId'].sort(),
+      [
+        '_id',
+        'id',
+        'likes',
+        'trendingScore',
+        'private',
+        'downloads',
+        'tags',
+        'pipeline_tag',
+        'library_name',
+        'createdAt',
+        'modelId',
+      ].sort(),
     );
 
     const byDownloads = await collect(listModels({ hubUrl: hub.url, search: { owner: 'acme' }, sort: 'downloads' }));
     expect(byDownloads.map((m) => m.name)).toEqual(['acme/Vision-7B', 'acme/Tie-A', 'acme/Tie-B', 'acme/Chat-7B']);
 
-    const vision = await collect(listModels({ hubUrl: hub.url, search: { owner: 'acme', task: 'image-text-to-text' } }));
+    const vision = await collect(
+      listModels({ hubUrl: hub.url, search: { owner: 'acme', task: 'image-text-to-text' } }),
+    );
     expect(vision.map((m) => m.name)).toEqual(['acme/Vision-7B']);
     const searched = await collect(listModels({ hubUrl: hub.url, search: { query: 'tie-' }, sort: 'id' }));
     expect(searched.map((m) => m.name)).toEqual(['acme/Tie-B', 'acme/Tie-A']);
@@ -125,8 +151,10 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
     expect(badExpand.status).toBe(400);
   });
 
-  it('follows the Link header across pages, and repos added or removed meanwhile do not shift the next page', async () => {
-    const repos = Array.from({ length: 25 }, (_, i) => makeRepo({ org: 'acme', name: `M${String(i).padStart(2, '0')}-7B`, createdAt: day(i) }));
+  it('follows the Link header across pages; repos added or removed meanwhile do not shift the next page', async () => {
+    const repos = Array.from({ length: 25 }, (_, i) =>
+      makeRepo({ org: 'acme', name: `M${String(i).padStart(2, '0')}-7B`, createdAt: day(i) }),
+    );
     hub.put(...repos);
     const newestFirst = repos.map((r) => r.id).reverse();
     let calls = 0;
@@ -145,7 +173,15 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
     };
     const { fetch: capturing, seen } = capture(paged);
 
-    const models = await collect(listModels({ hubUrl: hub.url, fetch: capturing, search: { owner: 'acme' }, sort: 'createdAt', additionalFields: ['createdAt'] }));
+    const models = await collect(
+      listModels({
+        hubUrl: hub.url,
+        fetch: capturing,
+        search: { owner: 'acme' },
+        sort: 'createdAt',
+        additionalFields: ['createdAt'],
+      }),
+    );
 
     expect(models.map((m) => m.name)).toEqual(newestFirst);
     expect(hub.requests).toHaveLength(3);
@@ -171,7 +207,9 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
     expect(((await capped.json()) as unknown[]).length).toBe(1000);
 
     hub.resetRequests();
-    const three = await collect(listModels({ hubUrl: hub.url, search: { owner: 'bigco' }, sort: 'createdAt', limit: 3 }));
+    const three = await collect(
+      listModels({ hubUrl: hub.url, search: { owner: 'bigco' }, sort: 'createdAt', limit: 3 }),
+    );
     expect(three).toHaveLength(3);
     expect(hub.requests).toHaveLength(1);
     expect(hub.requests[0]?.query.get('limit')).toBe('3');
@@ -195,7 +233,9 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
     ]);
     const secret = await modelInfo({ hubUrl: hub.url, name: 'acme/Secret-7B', accessToken: TOKEN });
     expect(secret.private).toBe(true);
-    expect((await hubError(modelInfo({ hubUrl: hub.url, name: 'other/Hidden-7B', accessToken: TOKEN }))).statusCode).toBe(404);
+    expect(
+      (await hubError(modelInfo({ hubUrl: hub.url, name: 'other/Hidden-7B', accessToken: TOKEN }))).statusCode,
+    ).toBe(404);
     expect(hub.requests.at(-1)?.authorization).toBe(`Bearer ${TOKEN}`);
 
     const wrongToken = await hubError(collect(listModels({ hubUrl: hub.url, accessToken: 'hf_unknown' })));
@@ -240,21 +280,48 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
     hub.put(base, quant, makeRepo({ org: 'acme', name: 'Off-7B', disabled: true }));
     const { fetch, seen } = capture();
 
-    const info = await modelInfo({ hubUrl: hub.url, fetch, name: quant.id, additionalFields: ['safetensors', 'cardData', 'tags'] });
+    const info = await modelInfo({
+      hubUrl: hub.url,
+      fetch,
+      name: quant.id,
+      additionalFields: ['safetensors', 'cardData', 'tags'],
+    });
 
-    expect(info).toMatchObject({ id: quant._id, name: quant.id, cardData: { license: 'apache-2.0', base_model: base.id } });
+    expect(info).toMatchObject({
+      id: quant._id,
+      name: quant.id,
+      cardData: { license: 'apache-2.0', base_model: base.id },
+    });
     expect(info.safetensors?.total).toBe(72e9);
     expect(Object.keys(info.safetensors?.parameters ?? {})).toEqual(['F8_E4M3', 'BF16']);
-    expect(info.tags).toEqual(expect.arrayContaining([`base_model:${base.id}`, `base_model:quantized:${base.id}`, 'fp8', 'region:us']));
+    expect(info.tags).toEqual(
+      expect.arrayContaining([`base_model:${base.id}`, `base_model:quantized:${base.id}`, 'fp8', 'region:us']),
+    );
     const wire = JSON.parse(seen[0]?.body ?? '{}') as Record<string, unknown>;
     expect(Object.keys(wire).sort()).toEqual(
-      ['_id', 'id', 'pipeline_tag', 'private', 'gated', 'downloads', 'likes', 'lastModified', 'safetensors', 'cardData', 'tags'].sort(),
+      [
+        '_id',
+        'id',
+        'pipeline_tag',
+        'private',
+        'gated',
+        'downloads',
+        'likes',
+        'lastModified',
+        'safetensors',
+        'cardData',
+        'tags',
+      ].sort(),
     );
 
     const rich = (await (await fetch(`${hub.url}/api/models/${quant.id}`)).json()) as Record<string, unknown>;
     expect(rich).toMatchObject({ _id: quant._id, modelId: quant.id, author: 'acme', sha: quant.sha, disabled: false });
     expect((rich.siblings as unknown[]).length).toBeGreaterThanOrEqual(10);
-    expect(await (await fetch(`${hub.url}/api/models/${quant.id}/revision/${quant.sha}?expand=sha`)).json()).toEqual({ _id: quant._id, id: quant.id, sha: quant.sha });
+    expect(await (await fetch(`${hub.url}/api/models/${quant.id}/revision/${quant.sha}?expand=sha`)).json()).toEqual({
+      _id: quant._id,
+      id: quant.id,
+      sha: quant.sha,
+    });
 
     const missing = await hubError(modelInfo({ hubUrl: hub.url, name: 'acme/Nope' }));
     expect(missing.statusCode).toBe(404);
@@ -327,7 +394,9 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
 
     it('breaks one item of a listing among good ones', async () => {
       hub.fault({ kind: 'malformed-item' });
-      const models = await collect(listModels({ hubUrl: hub.url, search: { owner: 'acme' }, sort: 'createdAt', additionalFields: ['createdAt'] }));
+      const models = await collect(
+        listModels({ hubUrl: hub.url, search: { owner: 'acme' }, sort: 'createdAt', additionalFields: ['createdAt'] }),
+      );
       expect(models).toHaveLength(5);
       const broken = models.filter((m) => m.id === undefined);
       expect(broken).toHaveLength(1);
@@ -357,39 +426,5 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
       expect(info.name).toBe('acme/F2-7B');
       expect(hub.requests[0]).toMatchObject({ status: 200, fault: 'delay' });
     });
-  });
-});
-
-describe('fixture builders', () => {
-  it('makeRepo builds a full, deterministic record with typed lineage', () => {
-    const repo = makeRepo({ org: 'acme', name: 'Wide-7B-Instruct-GGUF', baseModel: 'acme/Wide-7B-Instruct' });
-    expect(makeRepo({ org: 'acme', name: 'Wide-7B-Instruct-GGUF', baseModel: 'acme/Wide-7B-Instruct' })).toEqual(repo);
-    expect(repo._id).toMatch(/^[0-9a-f]{24}$/);
-    expect(repo.tags).toContain('base_model:quantized:acme/Wide-7B-Instruct');
-    expect(repo.safetensors).toBeUndefined(); // GGUF ships no safetensors
-    expect(repo.siblings?.some((s) => s.rfilename.endsWith('Q4_K_M.gguf'))).toBe(true);
-
-    const adapter = makeRepo({ org: 'acme', name: 'Wide-7B-lora', baseModel: 'acme/Wide-7B', relation: 'adapter', params: 7.6e9 });
-    expect(adapter.tags).toEqual(expect.arrayContaining(['transformers', 'safetensors', 'text-generation', 'license:apache-2.0', 'base_model:adapter:acme/Wide-7B']));
-    expect(adapter.safetensors?.total).toBe(7.6e9);
-    expect(adapter.siblings?.map((s) => s.rfilename)).toContain('model-00001-of-00004.safetensors');
-  });
-
-  it('makeOrg models a lab: families, sizes, quantized variants, long-tailed popularity, private newest', () => {
-    const repos: FakeRepo[] = makeOrg('Qwen', 300, { startDate: '2023-08-01T00:00:00.000Z', privateNewest: 2 });
-    expect(makeOrg('Qwen', 300, { startDate: '2023-08-01T00:00:00.000Z', privateNewest: 2 })).toEqual(repos);
-    expect(repos).toHaveLength(300);
-    expect(new Set(repos.map((r) => r.id)).size).toBe(300);
-    expect(new Set(repos.map((r) => r._id)).size).toBe(300);
-    const times = repos.map((r) => Date.parse(r.createdAt));
-    expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(times.at(-1)! - times[0]!).toBeGreaterThan(365 * 86_400_000);
-    expect(repos.some((r) => /-\d+(\.\d+)?B-Instruct$/.test(r.id))).toBe(true);
-    expect(repos.some((r) => /-(FP8|GGUF|AWQ)$/.test(r.id))).toBe(true);
-    const fp8 = repos.find((r) => r.id.endsWith('-FP8'));
-    expect(fp8?.tags?.some((t) => t === `base_model:quantized:${fp8.id.replace(/-FP8$/, '')}`)).toBe(true);
-    expect(repos.filter((r) => r.private).map((r) => r.id)).toEqual(repos.slice(-2).map((r) => r.id));
-    const downloads = repos.map((r) => r.downloads ?? 0).sort((a, b) => b - a);
-    expect(downloads[0]!).toBeGreaterThan(10 * downloads[150]!);
   });
 });

@@ -62,7 +62,14 @@ export function familyName(brand: string, index: number, hyphen: boolean): strin
   return hyphen ? `${brand}-${version}` : `${brand}${version}`;
 }
 
-function planLine(random: SeededRandom, prefix: string, sizes: Size[], pipeline: string, lineDay: number, lineWeight: number): PlannedRepo[] {
+function planLine(
+  random: SeededRandom,
+  prefix: string,
+  sizes: Size[],
+  pipeline: string,
+  lineDay: number,
+  lineWeight: number,
+): PlannedRepo[] {
   const repos: PlannedRepo[] = [];
   for (const size of sizes) {
     const sized = `${prefix}-${size.label}`;
@@ -70,10 +77,22 @@ function planLine(random: SeededRandom, prefix: string, sizes: Size[], pipeline:
     const hasBase = !size.label.includes('-A') && random.chance(0.75);
     if (hasBase) repos.push({ name: sized, pipeline, dayOffset: lineDay, weight: 0.7 * weight });
     const instruct = `${sized}-Instruct`;
-    repos.push({ name: instruct, pipeline, dayOffset: lineDay + random.int(0, 1), weight: 2 * weight, ...(hasBase ? { baseName: sized } : {}) });
+    repos.push({
+      name: instruct,
+      pipeline,
+      dayOffset: lineDay + random.int(0, 1),
+      weight: 2 * weight,
+      ...(hasBase ? { baseName: sized } : {}),
+    });
     for (const variant of VARIANTS) {
       if (!random.chance(variant.odds)) continue;
-      repos.push({ name: `${instruct}-${variant.suffix}`, baseName: instruct, pipeline, dayOffset: lineDay + random.int(1, 30), weight: variant.weight * weight });
+      repos.push({
+        name: `${instruct}-${variant.suffix}`,
+        baseName: instruct,
+        pipeline,
+        dayOffset: lineDay + random.int(1, 30),
+        weight: variant.weight * weight,
+      });
     }
   }
   return repos;
@@ -93,7 +112,9 @@ export function planFamily(random: SeededRandom, name: string, budget: number): 
     const left = budget - repos.length;
     if (left < REPOS_PER_SIZE || !random.chance(0.7)) continue;
     const sizes = Math.min(4, Math.max(1, Math.round(left / REPOS_PER_SIZE)));
-    repos.push(...planLine(random, `${name}-${line.label}`, pickSizes(random, sizes), line.pipeline, random.int(14, 60), 0.5));
+    repos.push(
+      ...planLine(random, `${name}-${line.label}`, pickSizes(random, sizes), line.pipeline, random.int(14, 60), 0.5),
+    );
   }
   return repos;
 }

@@ -7,8 +7,7 @@ import type { FakeRepo } from './types.js';
 export const DEFAULT_PAGE_SIZE = 1000;
 
 export type ListOutcome =
-  | { ok: true; items: Record<string, unknown>[]; nextCursor?: string }
-  | { ok: false; status: number; error: string };
+  { ok: true; items: Record<string, unknown>[]; nextCursor?: string } | { ok: false; status: number; error: string };
 
 function parseLimit(raw: string | null): number | undefined {
   if (raw === null) return DEFAULT_PAGE_SIZE;
@@ -30,14 +29,20 @@ function matches(repo: FakeRepo, query: URLSearchParams): boolean {
 }
 
 /** One page of `GET /api/models`: filter, sort descending, resume after the cursor, project. */
-export function listPage(repos: readonly FakeRepo[], query: URLSearchParams, canSee: (repo: FakeRepo) => boolean): ListOutcome {
+export function listPage(
+  repos: readonly FakeRepo[],
+  query: URLSearchParams,
+  canSee: (repo: FakeRepo) => boolean,
+): ListOutcome {
   const limit = parseLimit(query.get('limit'));
   if (limit === undefined) return { ok: false, status: 400, error: '"limit" must be a positive integer' };
   const sort = query.get('sort') ?? UNSORTED;
-  if (sort !== UNSORTED && !(sort in SORTS)) return { ok: false, status: 400, error: `Invalid sort parameter: ${sort}` };
+  if (sort !== UNSORTED && !(sort in SORTS))
+    return { ok: false, status: 400, error: `Invalid sort parameter: ${sort}` };
   const expand = query.getAll('expand');
   const badExpand = invalidExpand(expand);
-  if (badExpand !== undefined) return { ok: false, status: 400, error: `"expand" contains an invalid value: ${badExpand}` };
+  if (badExpand !== undefined)
+    return { ok: false, status: 400, error: `"expand" contains an invalid value: ${badExpand}` };
 
   const rawCursor = query.get('cursor');
   const after = rawCursor === null ? undefined : decodeCursor(rawCursor, sort);

@@ -5,7 +5,11 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** A 200 whose body is the real answer cut in half: JSON content type, unparseable body. */
 export function truncatedJson(answer: Answer): Answer {
   const full = answer.status === 200 && answer.json !== undefined ? JSON.stringify(answer.json) : '[]';
-  return { status: 200, text: full.slice(0, Math.max(1, Math.floor(full.length / 2))), headers: { 'content-type': JSON_TYPE } };
+  return {
+    status: 200,
+    text: full.slice(0, Math.max(1, Math.floor(full.length / 2))),
+    headers: { 'content-type': JSON_TYPE },
+  };
 }
 
 function broken(item: unknown): Record<string, unknown> {

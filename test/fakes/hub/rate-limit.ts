@@ -13,7 +13,10 @@ export interface RateLimiter {
 }
 
 /** The Hub's fixed-window quota for the "api" bucket. */
-export function createRateLimiter(settings: Pick<RateLimitSettings, 'limit' | 'windowSeconds'>, now: number): RateLimiter {
+export function createRateLimiter(
+  settings: Pick<RateLimitSettings, 'limit' | 'windowSeconds'>,
+  now: number,
+): RateLimiter {
   let limit = settings.limit ?? DEFAULT_LIMIT;
   let windowSeconds = settings.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
   let remaining = limit;

@@ -41,7 +41,16 @@ export function paramsFromName(name: string): number | undefined {
 
 /** A full, realistic Hub record, deterministic in its inputs; any `FakeRepo` field given wins. */
 export function makeRepo(options: MakeRepoOptions): FakeRepo {
-  const { org, name, params: givenParams, baseModel, relation: givenRelation, license = 'apache-2.0', modelType, ...overrides } = options;
+  const {
+    org,
+    name,
+    params: givenParams,
+    baseModel,
+    relation: givenRelation,
+    license = 'apache-2.0',
+    modelType,
+    ...overrides
+  } = options;
   const id = `${org}/${name}`;
   const random = createRandom(id);
   const format = formatOf(name);
@@ -164,7 +173,9 @@ export function makeOrg(org: string, count: number, options: MakeOrgOptions): Fa
         makeRepo({
           org,
           name: plan.name,
-          createdAt: new Date(Math.min(end, launch + plan.dayOffset * DAY + random.int(0, 23) * HOUR + random.int(0, 3599) * 1000)).toISOString(),
+          createdAt: new Date(
+            Math.min(end, launch + plan.dayOffset * DAY + random.int(0, 23) * HOUR + random.int(0, 3599) * 1000),
+          ).toISOString(),
           pipeline_tag: plan.pipeline,
           downloads,
           likes,

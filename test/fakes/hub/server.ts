@@ -32,7 +32,9 @@ function statusFaultAnswer(fault: Extract<FaultAction, { kind: 'status' }>): Ans
   const defaults: Record<string, string> = fault.status === 429 ? { RateLimit: '"api";r=0;t=1' } : {};
   const headers = { ...defaults, ...fault.headers };
   const body = fault.body === undefined ? { error: STATUS_CODES[fault.status] ?? 'Error' } : fault.body;
-  return typeof body === 'string' ? { status: fault.status, text: body, headers } : { status: fault.status, json: body, headers };
+  return typeof body === 'string'
+    ? { status: fault.status, text: body, headers }
+    : { status: fault.status, json: body, headers };
 }
 
 function rateLimited(): Answer {
@@ -94,7 +96,13 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   function handle(req: IncomingMessage, res: ServerResponse): void {
     req.resume(); // drain any body so the keep-alive socket stays usable
     const { pathname, searchParams } = new URL(req.url ?? '/', url);
-    const record: RecordedRequest = { method: req.method ?? 'GET', path: pathname, query: searchParams, status: 0, bytes: 0 };
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: pathname,
+      query: searchParams,
+      status: 0,
+      bytes: 0,
+    };
     if (req.headers.authorization !== undefined) record.authorization = req.headers.authorization;
     requests.push(record);
 

@@ -11,7 +11,9 @@ function pad(n: number): string {
 export function siblingsFor(name: string, format: WeightFormat, params: number): { rfilename: string }[] {
   if (format === 'gguf') {
     const stem = stemOf(name);
-    return ['.gitattributes', 'README.md', ...GGUF_QUANTS.map((q) => `${stem}-${q}.gguf`)].map((rfilename) => ({ rfilename }));
+    return ['.gitattributes', 'README.md', ...GGUF_QUANTS.map((q) => `${stem}-${q}.gguf`)].map((rfilename) => ({
+      rfilename,
+    }));
   }
   const shards = Math.max(1, Math.ceil((params * BYTES_PER_PARAM[format]) / SHARD_BYTES));
   const weights =

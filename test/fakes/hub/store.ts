@@ -19,7 +19,8 @@ export interface RepoStore {
 }
 
 function checkName(id: string): void {
-  if (orgOf(id) === '' || id.endsWith('/')) throw new Error(`fake hub: repo id must be "org/name", got ${JSON.stringify(id)}`);
+  if (orgOf(id) === '' || id.endsWith('/'))
+    throw new Error(`fake hub: repo id must be "org/name", got ${JSON.stringify(id)}`);
 }
 
 /** Repos by `_id`, with a name index and the old names left behind by renames. */

@@ -22,7 +22,16 @@ export function usersInfo(ws: Workspace, args: ApiArgs): ApiResult {
   if (id === ws.bot.userId) {
     return {
       ok: true,
-      user: { id, team_id: ws.bot.teamId, name: ws.bot.userName, deleted: false, is_admin: false, is_owner: false, is_primary_owner: false, is_bot: true },
+      user: {
+        id,
+        team_id: ws.bot.teamId,
+        name: ws.bot.userName,
+        deleted: false,
+        is_admin: false,
+        is_owner: false,
+        is_primary_owner: false,
+        is_bot: true,
+      },
     };
   }
   const user = ws.users.get(id);

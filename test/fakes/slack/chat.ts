@@ -23,7 +23,10 @@ export function chatPostMessage(ws: Workspace, args: ApiArgs): ApiResult {
     if (!Array.isArray(blocks)) return fail('invalid_blocks_format');
     const problems = validateBlocks(blocks);
     if (problems.length > 0) {
-      return fail('invalid_blocks', { errors: problems, response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) } });
+      return fail('invalid_blocks', {
+        errors: problems,
+        response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) },
+      });
     }
   }
 

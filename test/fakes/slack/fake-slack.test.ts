@@ -74,12 +74,22 @@ describe('fake Slack Web API driven by a real WebClient', () => {
   it('answers auth.test with the bot identity and records the bearer token', async () => {
     const result = await client.auth.test();
 
-    expect(result).toMatchObject({ ok: true, team_id: TEAM_ID, user_id: 'U0FAKEBOT', bot_id: 'B0FAKEBOT', is_enterprise_install: false });
+    expect(result).toMatchObject({
+      ok: true,
+      team_id: TEAM_ID,
+      user_id: 'U0FAKEBOT',
+      bot_id: 'B0FAKEBOT',
+      is_enterprise_install: false,
+    });
     expect(fake.calls[0]).toMatchObject({ method: 'auth.test', token: BOT_TOKEN, status: 200 });
   });
 
   it('rejects a wrong token with invalid_auth', async () => {
-    const stranger = new WebClient('xoxb-wrong', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logger: silentLogger() });
+    const stranger = new WebClient('xoxb-wrong', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      logger: silentLogger(),
+    });
 
     const error = await platformError(stranger.auth.test());
 
@@ -89,11 +99,26 @@ describe('fake Slack Web API driven by a real WebClient', () => {
   it('records chat.postMessage with blocks decoded and unfurl flags, and returns increasing ts', async () => {
     const blocks = [
       { type: 'header', text: { type: 'plain_text', text: 'New model: org/model-7b' } },
-      { type: 'section', text: { type: 'mrkdwn', text: '*7B* params' }, fields: [{ type: 'mrkdwn', text: 'license: apache-2.0' }] },
-      { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open' }, url: 'https://huggingface.co/org/model-7b' }] },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '*7B* params' },
+        fields: [{ type: 'mrkdwn', text: 'license: apache-2.0' }],
+      },
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', text: { type: 'plain_text', text: 'Open' }, url: 'https://huggingface.co/org/model-7b' },
+        ],
+      },
     ];
 
-    const first = await client.chat.postMessage({ channel: 'C0PUBLIC', text: 'New model', blocks, unfurl_links: false, unfurl_media: false });
+    const first = await client.chat.postMessage({
+      channel: 'C0PUBLIC',
+      text: 'New model',
+      blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
     const second = await client.chat.postMessage({ channel: '#releases', text: 'Another' });
 
     expect(first).toMatchObject({ ok: true, channel: 'C0PUBLIC', ts: '1700000000.000100' });
@@ -121,13 +146,19 @@ describe('fake Slack Web API driven by a real WebClient', () => {
     await expect(client.chat.postMessage({ channel: 'C0NOTJOINED', text: 'hi' })).resolves.toMatchObject({ ok: true });
 
     const narrow = await startFakeSlack({ botToken: BOT_TOKEN, channels: CHANNELS, scopes: ['chat:write'] });
-    const narrowClient = new WebClient(BOT_TOKEN, { slackApiUrl: narrow.apiUrl, retryConfig: { retries: 0 }, logger: silentLogger() });
+    const narrowClient = new WebClient(BOT_TOKEN, {
+      slackApiUrl: narrow.apiUrl,
+      retryConfig: { retries: 0 },
+      logger: silentLogger(),
+    });
     try {
       const error = await platformError(narrowClient.chat.postMessage({ channel: 'C0NOTJOINED', text: 'hi' }));
       expect(error.data.error).toBe('not_in_channel');
 
       await narrowClient.conversations.join({ channel: 'C0NOTJOINED' });
-      await expect(narrowClient.chat.postMessage({ channel: 'C0NOTJOINED', text: 'hi' })).resolves.toMatchObject({ ok: true });
+      await expect(narrowClient.chat.postMessage({ channel: 'C0NOTJOINED', text: 'hi' })).resolves.toMatchObject({
+        ok: true,
+      });
       const privateJoin = await platformError(narrowClient.conversations.join({ channel: 'G0PRIVATE' }));
       expect(privateJoin.data.error).toBe('method_not_supported_for_channel_type');
     } finally {
@@ -178,11 +209,21 @@ describe('fake Slack Web API driven by a real WebClient', () => {
   it('completes a filesUploadV2 end to end and records the bytes', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
 
-    const result = await client.filesUploadV2({ channel_id: 'C0PUBLIC', file: png, filename: 'chart.png', initial_comment: 'Weekly chart' });
+    const result = await client.filesUploadV2({
+      channel_id: 'C0PUBLIC',
+      file: png,
+      filename: 'chart.png',
+      initial_comment: 'Weekly chart',
+    });
 
     expect(result.ok).toBe(true);
     expect(fake.uploads).toHaveLength(1);
-    expect(fake.uploads[0]).toMatchObject({ filename: 'chart.png', channel_id: 'C0PUBLIC', initial_comment: 'Weekly chart', length: png.length });
+    expect(fake.uploads[0]).toMatchObject({
+      filename: 'chart.png',
+      channel_id: 'C0PUBLIC',
+      initial_comment: 'Weekly chart',
+      length: png.length,
+    });
     expect(fake.uploads[0]?.bytes.equals(png)).toBe(true);
     expect(fake.calls.map((c) => c.method)).toEqual(['files.getUploadURLExternal', 'files.completeUploadExternal']);
   });
@@ -195,7 +236,13 @@ describe('fake Slack Web API driven by a real WebClient', () => {
     const promoted = await client.users.info({ user: 'U0MEMBER' });
     const missing = await platformError(client.users.info({ user: 'U0GHOST' }));
 
-    expect(admin.user).toMatchObject({ is_admin: true, is_owner: false, is_primary_owner: false, is_bot: false, team_id: TEAM_ID });
+    expect(admin.user).toMatchObject({
+      is_admin: true,
+      is_owner: false,
+      is_primary_owner: false,
+      is_bot: false,
+      team_id: TEAM_ID,
+    });
     expect(owner.user).toMatchObject({ is_admin: false, is_owner: true, is_primary_owner: true });
     expect(member.user).toMatchObject({ is_admin: false, is_owner: false, is_primary_owner: false });
     expect(promoted.user?.is_admin).toBe(true);
@@ -244,11 +291,21 @@ describe('fake Slack with a real Bolt app receiving signed slash commands', () =
   });
 
   function command(text: string) {
-    return { command: '/floodwatch', text, user_id: 'U0ADMIN', team_id: TEAM_ID, channel_id: 'C0PUBLIC', response_url: fake.responseUrl('cmd-1') };
+    return {
+      command: '/floodwatch',
+      text,
+      user_id: 'U0ADMIN',
+      team_id: TEAM_ID,
+      channel_id: 'C0PUBLIC',
+      response_url: fake.responseUrl('cmd-1'),
+    };
   }
 
   it('runs the handler for a correctly signed command and delivers respond() to the response URL', async () => {
-    const reply = await postSlashCommand(eventsUrl, { signingSecret: SIGNING_SECRET, fields: command('subscribe qwen') });
+    const reply = await postSlashCommand(eventsUrl, {
+      signingSecret: SIGNING_SECRET,
+      fields: command('subscribe qwen'),
+    });
     const responses = await fake.waitForResponses('cmd-1');
 
     expect(reply).toEqual({ status: 200, body: { response_type: 'ephemeral', text: 'Working on it' } });
@@ -260,7 +317,11 @@ describe('fake Slack with a real Bolt app receiving signed slash commands', () =
   });
 
   it('answers 401 to a bad signature without running the handler', async () => {
-    const reply = await postSlashCommand(eventsUrl, { signingSecret: SIGNING_SECRET, fields: command('x'), badSignature: true });
+    const reply = await postSlashCommand(eventsUrl, {
+      signingSecret: SIGNING_SECRET,
+      fields: command('x'),
+      badSignature: true,
+    });
 
     expect(reply.status).toBe(401);
     expect(handled).toEqual([]);
@@ -269,7 +330,11 @@ describe('fake Slack with a real Bolt app receiving signed slash commands', () =
   it('answers 401 to a correctly signed but six-minute-old request', async () => {
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
 
-    const reply = await postSlashCommand(eventsUrl, { signingSecret: SIGNING_SECRET, fields: command('x'), timestamp: sixMinutesAgo });
+    const reply = await postSlashCommand(eventsUrl, {
+      signingSecret: SIGNING_SECRET,
+      fields: command('x'),
+      timestamp: sixMinutesAgo,
+    });
 
     expect(reply.status).toBe(401);
     expect(handled).toEqual([]);

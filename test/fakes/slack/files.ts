@@ -13,12 +13,19 @@ export function isUploadPath(pathname: string): boolean {
 export function filesGetUploadUrlExternal(ws: Workspace, args: ApiArgs): ApiResult {
   const filename = stringOrUndefined(args.filename);
   const length = Number(args.length);
-  if (!filename) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: filename'] } });
+  if (!filename)
+    return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: filename'] } });
   if (!Number.isInteger(length) || length <= 0) {
     return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: length'] } });
   }
   const fileId = ws.nextId('F');
-  ws.pendingUploads.set(fileId, { file_id: fileId, filename, length, alt_text: stringOrUndefined(args.alt_text), bytes: undefined });
+  ws.pendingUploads.set(fileId, {
+    file_id: fileId,
+    filename,
+    length,
+    alt_text: stringOrUndefined(args.alt_text),
+    bytes: undefined,
+  });
   return { ok: true, upload_url: `${ws.baseUrl}${UPLOAD_PATH}${fileId}`, file_id: fileId };
 }
 
@@ -64,7 +71,12 @@ export function filesCompleteUploadExternal(ws: Workspace, args: ApiArgs): ApiRe
 }
 
 /** The upload URL: takes the bytes raw, as multipart (WebClient sends a `body` file part) or as a form field. */
-export async function receiveUpload(ws: Workspace, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+export async function receiveUpload(
+  ws: Workspace,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const pending = ws.pendingUploads.get(pathname.slice(UPLOAD_PATH.length));
   const raw = await readBody(req);
   if (req.method !== 'POST' || !pending) {

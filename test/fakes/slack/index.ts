@@ -1,6 +1,11 @@
 export { startFakeSlack } from './web-api.js';
 export { signSlackRequest, type SlackSignatureHeaders } from './signing.js';
-export { postSlashCommand, slashCommandBody, type SlashCommandFields, type SlashCommandReply } from './slash-command.js';
+export {
+  postSlashCommand,
+  slashCommandBody,
+  type SlashCommandFields,
+  type SlashCommandReply,
+} from './slash-command.js';
 export { validateBlocks } from './limits.js';
 export type {
   CompletedUpload,

@@ -89,7 +89,8 @@ function validateBlock(block: Json, at: string, errors: string[]): void {
       return;
     case 'image':
       validateImage(block, at, errors);
-      if (block.title !== undefined) checkTextObject(block.title, `${at}/title`, MAX_ALT_TEXT, errors, { plainOnly: true });
+      if (block.title !== undefined)
+        checkTextObject(block.title, `${at}/title`, MAX_ALT_TEXT, errors, { plainOnly: true });
       return;
     case 'markdown':
       if (typeof block.text !== 'string') errors.push(`must provide a string [json-pointer:${at}/text]`);

@@ -22,7 +22,11 @@ export function mediaType(contentType: string | undefined): string {
 }
 
 /** Parses a Web API request body (form, multipart or JSON) merged over the query string. */
-export async function parseApiRequest(raw: Buffer, contentType: string | undefined, query: URLSearchParams): Promise<ParsedRequest> {
+export async function parseApiRequest(
+  raw: Buffer,
+  contentType: string | undefined,
+  query: URLSearchParams,
+): Promise<ParsedRequest> {
   const fields: ApiArgs = Object.fromEntries(query);
   const type = mediaType(contentType);
 
@@ -30,7 +34,11 @@ export async function parseApiRequest(raw: Buffer, contentType: string | undefin
     const parsed = parseJsonObject(raw.toString('utf8'));
     if (parsed === undefined) return { args: fields, formToken: undefined, invalidJson: true };
     const { token: _ignored, ...rest } = parsed;
-    return { args: decodeJsonFields({ ...fields, ...rest }), formToken: stringOrUndefined(fields.token), invalidJson: false };
+    return {
+      args: decodeJsonFields({ ...fields, ...rest }),
+      formToken: stringOrUndefined(fields.token),
+      invalidJson: false,
+    };
   }
 
   if (type === 'application/x-www-form-urlencoded') {

@@ -34,7 +34,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     });
   });
 
-  async function route(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+    query: URLSearchParams,
+  ): Promise<void> {
     if (pathname.startsWith(API_PATH)) return handleApiCall(req, res, pathname.slice(API_PATH.length), query);
     if (responseUrls.handles(pathname)) return responseUrls.receive(req, res, pathname);
     if (isUploadPath(pathname)) return receiveUpload(ws, req, res, pathname);
@@ -42,13 +47,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
 
-  async function handleApiCall(req: IncomingMessage, res: ServerResponse, method: string, query: URLSearchParams): Promise<void> {
+  async function handleApiCall(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    query: URLSearchParams,
+  ): Promise<void> {
     const raw = await readBody(req);
     const parsed = await parseApiRequest(raw, req.headers['content-type'], query);
     const token = bearerToken(req.headers.authorization) ?? parsed.formToken;
     const { status, result, headers } = answer(ws, faults, method, token, parsed.args, parsed.invalidJson);
     calls.push({ method, args: parsed.args, token, status, response: result });
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(result));
+    res
+      .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+      .end(JSON.stringify(result));
   }
 
   return {
@@ -57,7 +69,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     responses: (id) => responseUrls.bodies(id),
     waitForResponses: (id, count, timeoutMs) => responseUrls.waitFor(id, count, timeoutMs),
     calls,
-    messages: (channel) => (channel === undefined ? [...ws.messages] : ws.messages.filter((m) => m.channel === channel)),
+    messages: (channel) =>
+      channel === undefined ? [...ws.messages] : ws.messages.filter((m) => m.channel === channel),
     uploads: ws.uploads,
     setChannel(channel) {
       ws.channels.set(channel.id, { ...channel });
@@ -101,7 +114,11 @@ function answer(
 
   const fault = faults.take(method);
   if (fault?.kind === 'rate_limited') {
-    return { status: 429, result: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(fault.retryAfterSeconds) } };
+    return {
+      status: 429,
+      result: { ok: false, error: 'ratelimited' },
+      headers: { 'retry-after': String(fault.retryAfterSeconds) },
+    };
   }
   if (fault?.kind === 'error') return ok200({ ok: false, error: fault.error });
 

@@ -33,7 +33,15 @@ export interface Workspace {
   nextId(prefix: string): string;
 }
 
-export const DEFAULT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'files:write', 'users:read', 'channels:join', 'channels:read'];
+export const DEFAULT_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'files:write',
+  'users:read',
+  'channels:join',
+  'channels:read',
+];
 
 // Fixed epoch so message timestamps are predictable in assertions.
 const TS_EPOCH_SECONDS = 1_700_000_000;
