@@ -3,6 +3,7 @@ import { COMMANDS } from '../../commands/index.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import type { Config } from '../config/env.js';
 import type { AlertAdapter } from '../delivery/adapter.js';
+import type { HttpServer } from '../shared/http-server.js';
 
 export interface Platform {
   adapter: AlertAdapter;
@@ -15,6 +16,8 @@ export interface Platform {
  * platform's library is loaded only when it is configured: discord.js and Bolt cost tens of MB.
  */
 export async function createPlatforms(deps: {
+  /** The service's HTTP listener, for platforms that receive requests (Slack's HTTP mode). */
+  server?: HttpServer;
   config: Config;
   logger: Logger;
   database: DatabaseHandle;
@@ -48,6 +51,7 @@ export async function createPlatforms(deps: {
         adminUserIds: config.SLACK_ADMIN_USER_IDS,
         apiUrl: config.SLACK_API_URL,
         port: config.PORT,
+        server: deps.server,
         db: deps.database.db,
         logger,
         hubUrl: config.HF_ENDPOINT,

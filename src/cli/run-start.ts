@@ -1,9 +1,26 @@
 import { createApp } from '../app/create-app.js';
 import { createPlatforms } from '../app/create-platforms.js';
 import { startPlatforms } from '../app/start-platforms.js';
+import { createHttpServer, type HttpServer } from '../shared/http-server.js';
 import { createScheduler } from '../worker/scheduler.js';
 import { withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
+import { SettingError } from '../config/setting-error.js';
+
+async function listenOn(server: HttpServer, port: number): Promise<number> {
+  try {
+    return await server.listen(port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? 'another process listens on this port'
+        : code === 'EACCES'
+          ? 'not allowed to listen on this port'
+          : String(error);
+    throw new SettingError('PORT', String(port), reason, { cause: error });
+  }
+}
 
 /**
  * Runs the service until SIGINT or SIGTERM, then stops within a few seconds: Hub requests and sends
@@ -18,7 +35,11 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
   });
   return withContext(io, async ({ config, logger, database }) => {
     const lifetime = new AbortController();
-    const platforms = startPlatforms(await createPlatforms({ config, logger, database }), logger);
+    const server = createHttpServer({ logger });
+    const created = await createPlatforms({ config, logger, database, server });
+    // Listen first: a port that is taken is a clear error before anything has started.
+    if (server.used) logger.info({ port: await listenOn(server, config.PORT) }, 'http listening');
+    const platforms = startPlatforms(created, logger);
     const app = createApp({
       config,
       logger,
@@ -55,6 +76,7 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     lifetime.abort();
     await scheduler.stop();
     await platforms.stop();
+    await server.close();
     process.off('unhandledRejection', onRejection);
     logger.info('floodwatch stopped');
     return 0;

@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { App, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Database } from '../../../db/database.js';
 import { COMMANDS } from '../../../commands/index.js';
@@ -11,6 +10,7 @@ import { createCommandHandler } from './command-handler.js';
 import { OPEN_REPO_ACTION } from './render-alert.js';
 import { describeSlackError } from './slack-failure.js';
 import { within } from './within.js';
+import { createHttpServer, type HttpServer } from '../../shared/http-server.js';
 
 export interface SlackAppOptions {
   /** `xoxb-…`; the app and its alerts need it. */
@@ -23,7 +23,12 @@ export interface SlackAppOptions {
   adminUserIds: readonly string[];
   /** Web API base, e.g. a fake's `http://127.0.0.1:PORT/api/`; Slack's own by default. */
   apiUrl?: string | undefined;
-  /** HTTP mode listens here, path /slack/events. */
+  /**
+   * The service's HTTP listener: HTTP mode serves /slack/events on it. Without one, the app listens on
+   * `port` by itself.
+   */
+  server?: HttpServer | undefined;
+  /** Where HTTP mode listens when no `server` is given. */
   port: number;
   /** Interface to listen on; every interface by default. */
   host?: string | undefined;
@@ -80,15 +85,32 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   let app: App | undefined;
+  let receiver: HTTPReceiver | undefined;
   let setupError: string | undefined;
   try {
-    app = buildApp(options, clientOptions(), bolt, logger);
+    ({ app, receiver } = buildApp(options, clientOptions(), bolt, logger));
   } catch (error) {
     setupError = error instanceof Error ? error.message : String(error);
   }
   let started: SlackStartResult | undefined;
-  // app.start() was called and may hold a server or a socket that is still connecting.
+  // Receiving was started and may hold a socket that is still connecting, or serve HTTP requests.
   let receiving = false;
+  const ownServer = options.server === undefined && receiver !== undefined;
+  const server = options.server ?? createHttpServer({ logger });
+  if (receiver) {
+    const listener = receiver.requestListener;
+    server.mount('/slack/', (req, res) => {
+      if (!receiving) return false;
+      try {
+        listener(req, res);
+        return true;
+      } catch (error) {
+        // Bolt throws this for a path it does not serve: let the next handler have it.
+        if ((error as { code?: unknown }).code === 'slack_bolt_http_receiver_deferred_request_error') return false;
+        throw error;
+      }
+    });
+  }
   // A socket that connected after start() had stopped waiting for it.
   let lateSocket = false;
 
@@ -120,7 +142,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         receiving = true;
         const result = options.appToken
           ? await startSocketMode(app, logger, () => (lateSocket = true))
-          : await startHttp(app, options);
+          : ownServer
+            ? { ok: true, port: await server.listen(options.port, options.host) }
+            : { ok: true };
         if (!result.ok) return result;
         started = result;
         logger.info({ mode: options.appToken ? 'socket' : 'http', port: result.port }, 'slack app receiving commands');
@@ -137,7 +161,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       receiving = false;
       started = undefined;
       try {
-        await app.stop();
+        if (options.appToken) await app.stop();
+        else if (ownServer) await server.close();
       } catch (error) {
         logger.warn({ reason: describeSlackError(error) }, 'slack app did not stop cleanly');
       }
@@ -150,7 +175,7 @@ function buildApp(
   clientOptions: webApi.WebClientOptions,
   bolt: ReturnType<typeof boltLogger>,
   logger: Logger,
-): App {
+): { app: App; receiver?: HTTPReceiver } {
   const receiver = options.appToken
     ? {
         socketMode: true,
@@ -164,7 +189,14 @@ function buildApp(
           },
         },
       }
-    : { signingSecret: options.signingSecret, port: options.port, endpoints: EVENTS_PATH };
+    : {
+        receiver: new HTTPReceiver({
+          signingSecret: options.signingSecret ?? '',
+          endpoints: EVENTS_PATH,
+          logger: bolt,
+          processBeforeResponse: false,
+        }),
+      };
   const app = new App({
     token: options.botToken,
     ...receiver,
@@ -192,12 +224,7 @@ function buildApp(
   app.error(async (error) => {
     logger.error({ err: error }, 'slack listener failed');
   });
-  return app;
-}
-
-async function startHttp(app: App, options: SlackAppOptions): Promise<SlackStartResult> {
-  const server = await app.start({ port: options.port, ...(options.host ? { host: options.host } : {}) });
-  return { ok: true, port: (server.address() as AddressInfo).port };
+  return { app, ...('receiver' in receiver ? { receiver: receiver.receiver } : {}) };
 }
 
 /**
