@@ -4,7 +4,7 @@ import { openPostgres } from '../db/open-postgres.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { seedDefaults } from '../db/seed.js';
 import { labs, models, releases } from '../db/schema.js';
-import { recentReleases } from '../src/queries/recent-releases.js';
+import { recentReleases } from '../src/storage/recent-releases.js';
 
 const DAY = 86_400_000;
 

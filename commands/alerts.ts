@@ -1,12 +1,6 @@
-import { MODES, type Mode } from '../src/delivery/due-at.js';
+import { MODES, type Mode } from '../src/subscriptions/modes.js';
 import { formatTime } from '../src/format/numbers.js';
-import {
-  listSubscriptions,
-  subscribe,
-  unsubscribe,
-  type SubscriptionView,
-} from '../src/subscriptions/subscriptions.js';
-import { resolveLabs, untrackedOf } from './lab-filter.js';
+import type { SubscriptionView } from '../src/ports/subscriptions.js';
 import { UserError } from '../src/shared/user-error.js';
 import { defineCommand, type CommandGroup, type Inline } from './types.js';
 
@@ -77,8 +71,8 @@ const subscribeCommand = defineCommand({
     },
   ] as const,
   async run(ctx, { workspace, channel, user, args }) {
-    const labs = args.labs ? await resolveLabs(ctx.db, args.labs) : [];
-    const untracked = await untrackedOf(ctx.db, workspace.id, labs);
+    const labs = args.labs ? await ctx.services.labs.resolveList(args.labs) : [];
+    const untracked = await ctx.services.labs.untrackedOf(workspace.id, labs);
     if (untracked.length > 0) {
       throw new UserError(
         `${untracked.map((l) => l.name).join(', ')} ${untracked.length > 1 ? 'are' : 'is'} not tracked here, ` +
@@ -93,7 +87,7 @@ const subscribeCommand = defineCommand({
       variants: args.variants,
       mode: args.mode as Mode,
     };
-    const { id, resumed } = await subscribe(ctx.db, {
+    const { id, resumed } = await ctx.services.subscriptions.subscribe({
       workspaceId: workspace.id,
       platform: workspace.platform,
       destination: channel.destination,
@@ -137,7 +131,7 @@ const unsubscribeCommand = defineCommand({
     },
   ] as const,
   async run(ctx, { workspace, channel, args }) {
-    const removed = await unsubscribe(ctx.db, {
+    const removed = await ctx.services.subscriptions.unsubscribe({
       workspaceId: workspace.id,
       destination: channel.destination,
       id: args.id,
@@ -159,7 +153,7 @@ const listCommand = defineCommand({
   description: "This channel's subscriptions and their filters",
   options: [] as const,
   async run(ctx, { workspace, channel }) {
-    const subs = await listSubscriptions(ctx.db, { workspaceId: workspace.id, destination: channel.destination });
+    const subs = await ctx.services.subscriptions.list({ workspaceId: workspace.id, destination: channel.destination });
     if (subs.length === 0)
       return {
         ephemeral: true,

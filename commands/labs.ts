@@ -1,6 +1,4 @@
 import { flag } from '../src/format/flag.js';
-import { listLabs } from '../src/labs/list-labs.js';
-import { trackLab, untrackLab } from '../src/labs/track-lab.js';
 import { parseLabName } from '../src/labs/validate.js';
 import { defineCommand, type CommandGroup, type Inline } from './types.js';
 
@@ -17,7 +15,7 @@ const list = defineCommand({
     },
   ] as const,
   async run(ctx, { workspace, args }) {
-    const labs = await listLabs(ctx.db, workspace.id, { country: args.country });
+    const labs = await ctx.services.labs.list(workspace.id, { country: args.country });
     const line = (lab: (typeof labs)[number]): Inline[] => [
       `${flag(lab.country)} `,
       { bold: lab.name },
@@ -74,7 +72,7 @@ const add = defineCommand({
     },
   ] as const,
   async run(ctx, { workspace, args }) {
-    const result = await trackLab(ctx.db, {
+    const result = await ctx.services.labs.track({
       workspaceId: workspace.id,
       platform: workspace.platform,
       org: args.org,
@@ -113,7 +111,7 @@ const remove = defineCommand({
     },
   ] as const,
   async run(ctx, { workspace, args }) {
-    const result = await untrackLab(ctx.db, { workspaceId: workspace.id, org: args.org });
+    const result = await ctx.services.labs.untrack({ workspaceId: workspace.id, org: args.org });
     return {
       ephemeral: false,
       blocks: [{ type: 'text', text: [`Stopped tracking ${result.labName} (${result.orgs.join(', ')}).`] }],

@@ -1,7 +1,5 @@
 import { formatCount, formatDate, formatTime } from '../src/format/numbers.js';
-import { modelDetails } from '../src/queries/model-details.js';
 import { UserError } from '../src/shared/user-error.js';
-import { untrackedOf } from './lab-filter.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline, type ReplyBlock } from './types.js';
 
@@ -23,10 +21,10 @@ export const modelCommand = defineCommand({
     const repo = args.id.replace(/^https?:\/\/[^/]+\//, '');
     if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
       throw new UserError(`"${args.id}" is not a Hub repo id (org/name, e.g. deepseek-ai/DeepSeek-R1)`);
-    const m = await modelDetails(ctx.db, repo);
+    const m = await ctx.services.models.details(repo);
     if (!m || m.private)
       throw new UserError(`floodwatch has not seen ${repo}: it tracks the repos of tracked labs only`);
-    const [untracked] = await untrackedOf(ctx.db, workspace.id, [m.lab]);
+    const [untracked] = await ctx.services.labs.untrackedOf(workspace.id, [m.lab]);
     if (untracked)
       throw new UserError(
         `${repo} is from ${untracked.name}, which this workspace does not track: /labs add an org of it first`,

@@ -1,6 +1,6 @@
 import { countryName, flag } from '../src/format/flag.js';
 import { formatCount } from '../src/format/numbers.js';
-import { ORIGIN_METRICS, originsByLab, type OriginMetric } from '../src/queries/origins.js';
+import { ORIGIN_METRICS, type OriginMetric } from '../src/ports/models.js';
 import { defineCommand } from './types.js';
 
 // Shares are of the whole, so the labs cut off after the top 10 still count in each lab's share.
@@ -24,7 +24,7 @@ export const originsCommand = defineCommand({
   async run(ctx, { workspace, args }) {
     const metric = args.metric as OriginMetric;
     const since = new Date(ctx.now().getTime() - args.days * 86_400_000);
-    const byLab = await originsByLab(ctx.db, { workspaceId: workspace.id, metric, since });
+    const byLab = await ctx.services.models.originsByLab({ workspaceId: workspace.id, metric, since });
     const title = `Origins of the last ${args.days === 1 ? 'day' : `${args.days} days`} by ${metric}`;
     if (byLab.every((r) => r.value === 0))
       return {

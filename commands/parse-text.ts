@@ -1,5 +1,5 @@
-import { isGroup, type CommandDef, type TopCommand } from './types.js';
-import { optionLines, usageLine } from './usage.js';
+import { isGroup, type CommandDef, type Inline, type TopCommand } from './types.js';
+import { commandEntries, commandUsage, overviewUsage, usageRef } from './usage.js';
 
 /** A command found in the text, with its raw text arguments; validateArgs checks and coerces them. */
 export interface ParsedText {
@@ -8,14 +8,14 @@ export interface ParsedText {
   readonly command: CommandDef;
   readonly args: Readonly<Record<string, string>>;
   /** How to call this command, shown after a mistake. */
-  readonly usage: readonly string[];
+  readonly usage: readonly (readonly Inline[])[];
 }
 
 export interface ParseTextFailure {
   readonly ok: false;
   readonly error: string;
   /** The command's usage, or every command when the text named none that exists. */
-  readonly usage: readonly string[];
+  readonly usage: readonly (readonly Inline[])[];
 }
 
 interface Token {
@@ -27,7 +27,7 @@ interface Token {
 
 class TextError extends Error {}
 
-// Slack's clients turn "…" into smart quotes as people type, so every double-quote form opens and closes.
+// Chat clients turn "…" into smart quotes as people type, so every double-quote form opens and closes.
 const QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e', '\u201f', '\u2033']);
 // `name:` before a value; `https://…` is a value with a colon in it, not an option called https.
 const NAME = /^([a-z][a-z0-9_]*):(?!\/\/)/i;
@@ -69,21 +69,6 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function entries(commands: readonly TopCommand[]): { path: string[]; command: CommandDef }[] {
-  return commands.flatMap((c) =>
-    isGroup(c) ? c.subcommands.map((s) => ({ path: [c.name, s.name], command: s })) : [{ path: [c.name], command: c }],
-  );
-}
-
-/** One usage line per command that exists, for help after a subcommand nobody knows. */
-export function overviewLines(commands: readonly TopCommand[]): string[] {
-  return entries(commands).map((e) => usageLine(e.path, e.command, 'slack'));
-}
-
-function commandUsage(path: readonly string[], command: CommandDef): string[] {
-  return [usageLine(path, command, 'slack'), ...optionLines(command)];
-}
-
 /**
  * Values without a name fill the options not named, required ones first, then the optional ones, each
  * group in the order the command declares them: `labs add deepseek-ai CN` is org then country.
@@ -121,20 +106,20 @@ function resolve(
   tokens: readonly Token[],
 ): { path: string[]; command: CommandDef; rest: readonly Token[] } | ParseTextFailure {
   const [first, ...rest] = tokens;
-  const overview = overviewLines(commands);
+  const overview = overviewUsage(commands);
   if (first === undefined) {
     const help = commands.find((c): c is CommandDef => !isGroup(c) && c.name === 'help');
     if (help) return { path: [help.name], command: help, rest: [] };
-    return { ok: false, error: 'say which subcommand to run', usage: overview };
+    return { ok: false, error: 'say which command to run', usage: overview };
   }
   if (first.name !== undefined || first.quoted)
-    return { ok: false, error: 'start with a subcommand, then its options', usage: overview };
+    return { ok: false, error: 'start with a command, then its options', usage: overview };
   const top = commands.find((c) => c.name === first.value.toLowerCase());
   if (top === undefined)
-    return { ok: false, error: `there is no subcommand "${first.value}"; these exist:`, usage: overview };
+    return { ok: false, error: `there is no command "${first.value}"; these exist:`, usage: overview };
   if (!isGroup(top)) return { path: [top.name], command: top, rest };
   const names = top.subcommands.map((s) => s.name).join(', ');
-  const groupUsage = entries([top]).map((e) => usageLine(e.path, e.command, 'slack'));
+  const groupUsage = commandEntries([top]).map((e) => [usageRef(e.path, e.command)]);
   const [second, ...more] = rest;
   if (second === undefined || second.name !== undefined || second.quoted) {
     return { ok: false, error: `${top.name} needs a subcommand: ${names}`, usage: groupUsage };
@@ -146,7 +131,8 @@ function resolve(
 }
 
 /**
- * Reads `/floodwatch <subcommand> [options]` text against the command registry: `name:value` pairs
+ * Reads `<command> [subcommand] [options]` text (Slack's `/floodwatch …`, the CLI's `run …`) against the
+ * command registry: `name:value` pairs
  * (values quoted with straight or smart double quotes when they hold spaces) and values without a
  * name (see assignArgs). Empty text is `help`. Only the shape is checked here: option names and
  * values are validated by validateArgs when the command runs, with the messages every platform shows.
@@ -156,7 +142,7 @@ export function parseCommandText(text: string, commands: readonly TopCommand[]):
   try {
     tokens = tokenize(text);
   } catch (error) {
-    if (error instanceof TextError) return { ok: false, error: error.message, usage: overviewLines(commands) };
+    if (error instanceof TextError) return { ok: false, error: error.message, usage: overviewUsage(commands) };
     throw error;
   }
   const found = resolve(commands, tokens);

@@ -1,5 +1,5 @@
 import { formatCount } from '../src/format/numbers.js';
-import { RANKING_METRICS, topModels, type RankingMetric } from '../src/queries/rankings.js';
+import { RANKING_METRICS, type RankingMetric } from '../src/ports/models.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline } from './types.js';
 
@@ -32,7 +32,7 @@ export const rankingsCommand = defineCommand({
   ] as const,
   async run(ctx, { workspace, args }) {
     const metric = args.metric as RankingMetric;
-    const top = await topModels(ctx.db, {
+    const top = await ctx.services.models.top({
       workspaceId: workspace.id,
       metric,
       country: args.country,

@@ -1,6 +1,4 @@
 import { formatDate } from '../src/format/numbers.js';
-import { recentReleases } from '../src/queries/recent-releases.js';
-import { resolveLab } from './lab-filter.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline } from './types.js';
 
@@ -33,8 +31,8 @@ export const releasesCommand = defineCommand({
     },
   ] as const,
   async run(ctx, { workspace, args }) {
-    const lab = args.lab === undefined ? undefined : await resolveLab(ctx.db, args.lab);
-    const list = await recentReleases(ctx.db, {
+    const lab = args.lab === undefined ? undefined : await ctx.services.labs.resolve(args.lab);
+    const list = await ctx.services.releases.recent({
       now: ctx.now(),
       days: args.days,
       workspaceId: workspace.id,

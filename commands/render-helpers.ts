@@ -1,6 +1,6 @@
 import { flag } from '../src/format/flag.js';
 import { formatParams } from '../src/format/numbers.js';
-import type { Inline, Reply, ReplyBlock } from './types.js';
+import type { Inline } from './types.js';
 
 export function labLabel(lab: { name: string; country: string }): string {
   const f = flag(lab.country);
@@ -13,9 +13,4 @@ export function repoLink(hubUrl: string, repo: string): Inline {
 
 export function sizeOf(params: number | null | undefined): string | undefined {
   return formatParams(params);
-}
-
-/** A short ephemeral answer. */
-export function notice(text: string, ...more: ReplyBlock[]): Reply {
-  return { ephemeral: true, blocks: [{ type: 'text', text: [text] }, ...more] };
 }

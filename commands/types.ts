@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
+import type { Services } from '../src/ports/services.js';
 
 interface OptionBase {
   readonly name: string;
@@ -62,14 +62,26 @@ export interface Invocation {
 }
 
 export interface CommandContext {
-  db: Database;
+  services: Services;
+  /** Every command there is: replies name other commands, and each platform spells those names its own way. */
+  commands: readonly TopCommand[];
   now: () => Date;
   hubUrl: string;
   logger: Logger;
 }
 
+/** A command named in a reply (`/alerts list`), with option placeholders; each platform spells it. */
+export interface CommandRef {
+  readonly command: readonly string[];
+  readonly args?: string;
+}
+
 export type Inline =
-  string | { readonly text: string; readonly url: string } | { readonly bold: string } | { readonly code: string };
+  | string
+  | { readonly text: string; readonly url: string }
+  | { readonly bold: string }
+  | { readonly code: string }
+  | CommandRef;
 
 export type ReplyBlock =
   | { readonly type: 'text'; readonly text: readonly Inline[] }
@@ -88,6 +100,8 @@ export type ReplyBlock =
 export interface Reply {
   /** Only the asker sees an ephemeral reply. */
   readonly ephemeral: boolean;
+  /** Set on a refusal (bad input, not allowed, a failure): the CLI exits 2 on one. */
+  readonly error?: boolean;
   readonly title?: string;
   readonly url?: string;
   readonly blocks: readonly ReplyBlock[];

@@ -1,7 +1,4 @@
-import type { CommandDef, OptionDef } from './types.js';
-
-/** How a platform spells a command: Discord has one slash command per top command, Slack one `/floodwatch`. */
-export type Dialect = 'discord' | 'slack' | 'console';
+import { isGroup, type CommandDef, type CommandRef, type Inline, type OptionDef, type TopCommand } from './types.js';
 
 function placeholder(option: OptionDef): string {
   if (option.type === 'string' && option.choices) return option.choices.join('|');
@@ -15,10 +12,17 @@ function optionUsage(option: OptionDef): string {
   return option.required ? text : `[${text}]`;
 }
 
-/** `/labs add org:deepseek-ai [country:CN] [name:My Lab]` or `/floodwatch labs add …`. */
-export function usageLine(path: readonly string[], command: CommandDef, dialect: Dialect): string {
-  const head = dialect === 'slack' ? `/floodwatch ${path.join(' ')}` : `/${path.join(' ')}`;
-  return [head, ...command.options.map(optionUsage)].join(' ');
+/** Every runnable command with its path: `['labs', 'add']`, `['help']`. */
+export function commandEntries(commands: readonly TopCommand[]): { path: string[]; command: CommandDef }[] {
+  return commands.flatMap((c) =>
+    isGroup(c) ? c.subcommands.map((s) => ({ path: [c.name, s.name], command: s })) : [{ path: [c.name], command: c }],
+  );
+}
+
+/** How to call a command, as a reference each platform spells: `/labs add org:deepseek-ai [country:CN]`. */
+export function usageRef(path: readonly string[], command: CommandDef): CommandRef {
+  const args = command.options.map(optionUsage).join(' ');
+  return args ? { command: path, args } : { command: path };
 }
 
 /** One line per option, for the usage shown after a mistake. */
@@ -27,4 +31,14 @@ export function optionLines(command: CommandDef): string[] {
     const extra = o.default !== undefined ? ` (default ${o.default})` : o.required ? ' (required)' : '';
     return `${o.name}: ${o.description}${extra}`;
   });
+}
+
+/** The usage shown after a mistake: how to call the command, then each option. */
+export function commandUsage(path: readonly string[], command: CommandDef): Inline[][] {
+  return [[usageRef(path, command)], ...optionLines(command).map((line) => [line])];
+}
+
+/** One usage line per command that exists, for help after a command nobody knows. */
+export function overviewUsage(commands: readonly TopCommand[]): Inline[][] {
+  return commandEntries(commands).map((e) => [usageRef(e.path, e.command)]);
 }

@@ -49,6 +49,3 @@ export const DEFAULT_LABS: readonly DefaultLab[] = [
   { name: 'Sarvam', country: 'IN', orgs: ['sarvamai'] },
   { name: 'Preferred Networks', country: 'JP', orgs: ['pfnet'] },
 ];
-
-/** The console's own workspace. */
-export const LOCAL_WORKSPACE_ID = 'local';

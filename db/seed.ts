@@ -1,5 +1,6 @@
 import type { Database } from './database.js';
-import { DEFAULT_LABS, LOCAL_WORKSPACE_ID } from './default-labs.js';
+import { CONSOLE_DESTINATION, LOCAL_WORKSPACE_ID } from '../src/shared/local-workspace.js';
+import { DEFAULT_LABS } from './default-labs.js';
 import { labOrgs, labs, subscriptions, workspaceLabs, workspaces } from './schema.js';
 
 /**
@@ -18,7 +19,7 @@ export async function seedDefaults(db: Database): Promise<void> {
       await tx.insert(subscriptions).values({
         workspaceId: LOCAL_WORKSPACE_ID,
         platform: 'console',
-        destination: 'console:stdout',
+        destination: CONSOLE_DESTINATION,
         createdBy: 'floodwatch',
       });
     }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../../db/database.js';
 import type { Config } from '../config/env.js';
-import type { AlertAdapter } from '../delivery/adapter.js';
+import type { AlertAdapter } from '../platforms/platform.js';
 import { randomUUID } from 'node:crypto';
 import { dispatchDue, type DispatchDeps, type DispatchResult } from '../delivery/dispatcher.js';
 import { createConsoleAdapter } from '../platforms/console/console-adapter.js';

@@ -1,43 +1,40 @@
 import type { Logger } from 'pino';
 import { COMMANDS } from '../../commands/index.js';
-import type { DatabaseHandle } from '../../db/database.js';
 import type { Config } from '../config/env.js';
-import type { AlertAdapter } from '../delivery/adapter.js';
+import type { Platform, PlatformDeps } from '../platforms/platform.js';
+import type { Services } from '../ports/services.js';
 import type { HttpServer } from '../shared/http-server.js';
 
-export interface Platform {
-  adapter: AlertAdapter;
-  start(): Promise<{ ok: boolean; error?: string }>;
-  stop(): Promise<void>;
-}
-
 /**
- * The chat platforms whose tokens are set; none without tokens (the console still runs). Each
- * platform's library is loaded only when it is configured: discord.js and Bolt cost tens of MB.
+ * The chat platforms whose tokens are set; none without tokens (the console still runs). Each gets the
+ * same services and command list. A platform's library is loaded only when it is configured:
+ * discord.js and Bolt cost tens of MB.
  */
 export async function createPlatforms(deps: {
   /** The service's HTTP listener, for platforms that receive requests (Slack's HTTP mode). */
   server?: HttpServer;
   config: Config;
   logger: Logger;
-  database: DatabaseHandle;
+  services: Services;
   now?: () => Date;
 }): Promise<Platform[]> {
-  const { config, logger } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { config } = deps;
+  const shared: PlatformDeps = {
+    services: deps.services,
+    commands: COMMANDS,
+    logger: deps.logger,
+    hubUrl: config.HF_ENDPOINT,
+    now: deps.now ?? (() => new Date()),
+  };
   const platforms: Platform[] = [];
   if (config.DISCORD_TOKEN) {
     const { createDiscordBot } = await import('../platforms/discord/index.js');
     platforms.push(
       createDiscordBot({
+        ...shared,
         token: config.DISCORD_TOKEN,
         apiUrl: config.DISCORD_API_URL,
         guildId: config.DISCORD_GUILD_ID,
-        db: deps.database.db,
-        logger,
-        hubUrl: config.HF_ENDPOINT,
-        now,
-        commands: COMMANDS,
       }),
     );
   }
@@ -45,6 +42,7 @@ export async function createPlatforms(deps: {
     const { createSlackApp } = await import('../platforms/slack/index.js');
     platforms.push(
       createSlackApp({
+        ...shared,
         botToken: config.SLACK_BOT_TOKEN,
         signingSecret: config.SLACK_SIGNING_SECRET,
         appToken: config.SLACK_APP_TOKEN,
@@ -52,10 +50,6 @@ export async function createPlatforms(deps: {
         apiUrl: config.SLACK_API_URL,
         port: config.PORT,
         server: deps.server,
-        db: deps.database.db,
-        logger,
-        hubUrl: config.HF_ENDPOINT,
-        now,
       }),
     );
   }

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { AlertAdapter } from '../delivery/adapter.js';
-import type { Platform } from './create-platforms.js';
+import type { AlertAdapter, Platform } from '../platforms/platform.js';
 
 const FIRST_RETRY_MS = 60_000;
 const MAX_RETRY_MS = 15 * 60_000;
@@ -27,10 +26,10 @@ export function startPlatforms(platforms: readonly Platform[], logger: Logger): 
     const status = await platform.start();
     if (stopped) return;
     if (status.ok) {
-      adapters.push(platform.adapter);
+      adapters.push(platform);
       return;
     }
-    logger.warn({ platform: platform.adapter.platform, retryInMs: delayMs }, 'platform will be started again later');
+    logger.warn({ platform: platform.platform, retryInMs: delayMs }, 'platform will be started again later');
     const timer = setTimeout(() => {
       timers.delete(timer);
       void attempt(platform, Math.min(MAX_RETRY_MS, delayMs * 2));

@@ -9,6 +9,7 @@ import { runCommands } from './run-commands.js';
 import { runLabs } from './run-labs.js';
 import { runPoll } from './run-poll.js';
 import { runReleases } from './run-releases.js';
+import { runRun } from './run-run.js';
 import { runStart } from './run-start.js';
 import { USAGE, type UsageTopic } from './usage.js';
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   labs: runLabs,
   releases: runReleases,
   commands: runCommands,
+  run: runRun,
 };
 
 function usageOf(topic: string): string {

@@ -1,4 +1,5 @@
 import { COMMANDS } from '../../commands/index.js';
+import { createPostgresSettingsStore } from '../storage/settings.js';
 import { UsageError } from './cli-error.js';
 import { print, withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
@@ -17,7 +18,7 @@ export async function runCommands(args: string[], io: CliIo): Promise<number> {
     const { createRest, syncCommands } = await import('../platforms/discord/index.js');
     const result = await syncCommands({
       rest: createRest(config.DISCORD_TOKEN, config.DISCORD_API_URL),
-      db: database.db,
+      settings: createPostgresSettingsStore(database.db),
       commands: COMMANDS,
       guildId: config.DISCORD_GUILD_ID,
     });

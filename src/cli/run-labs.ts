@@ -1,8 +1,8 @@
-import { LOCAL_WORKSPACE_ID } from '../../db/default-labs.js';
+import { LOCAL_WORKSPACE_ID } from '../shared/local-workspace.js';
 import { flag } from '../format/flag.js';
 import { formatTime } from '../format/numbers.js';
-import { listLabs } from '../labs/list-labs.js';
-import { trackLab, untrackLab } from '../labs/track-lab.js';
+import { listLabs } from '../storage/list-labs.js';
+import { trackLab, untrackLab } from '../storage/track-lab.js';
 import { parseCountry, parseLabName, parseOrg } from '../labs/validate.js';
 import { UserError } from '../shared/user-error.js';
 import { UsageError } from './cli-error.js';

@@ -1,7 +1,7 @@
 import { flag } from '../format/flag.js';
 import { formatDate, formatParams } from '../format/numbers.js';
-import { recentReleases } from '../queries/recent-releases.js';
-import type { ReleaseView } from '../queries/release-view.js';
+import { recentReleases } from '../storage/recent-releases.js';
+import type { ReleaseView } from '../platforms/release-view.js';
 import { print, withContext, type CliIo } from './context.js';
 import { parseCommand, parseDays } from './parse.js';
 

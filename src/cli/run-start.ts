@@ -2,6 +2,7 @@ import { createApp } from '../app/create-app.js';
 import { createPlatforms } from '../app/create-platforms.js';
 import { startPlatforms } from '../app/start-platforms.js';
 import { createHttpServer, type HttpServer } from '../shared/http-server.js';
+import { createPostgresServices } from '../storage/create-services.js';
 import { createScheduler } from '../worker/scheduler.js';
 import { withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
@@ -36,7 +37,7 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
   return withContext(io, async ({ config, logger, database }) => {
     const lifetime = new AbortController();
     const server = createHttpServer({ logger });
-    const created = await createPlatforms({ config, logger, database, server });
+    const created = await createPlatforms({ config, logger, services: createPostgresServices(database.db), server });
     // Listen first: a port that is taken is a clear error before anything has started.
     if (server.used) logger.info({ port: await listenOn(server, config.PORT) }, 'http listening');
     const platforms = startPlatforms(created, logger);

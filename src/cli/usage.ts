@@ -10,6 +10,7 @@ Commands:
   labs add <org> --country CC [--name N] track a Hub org (a new org's first poll is a silent baseline)
   labs remove <org>                      stop tracking the lab that owns <org>
   releases [--days N] [--json]           releases first seen in the last N days (default 7)
+  run <command> [sub] [name:value …]     any slash command for the console workspace (--json: the reply as JSON)
   commands sync                          register the slash commands with Discord (needs DISCORD_TOKEN)
   help [command]                         this text, or one command's
 
@@ -38,6 +39,16 @@ Lists the releases first seen in the last N days (1 to 365, default 7), newest f
 
 Registers the slash commands with Discord in one bulk PUT: to the server DISCORD_GUILD_ID when set
 (applies at once), otherwise globally. "floodwatch start" does it too when the set changed.`,
+  run: `Usage: floodwatch run <command> [subcommand] [name:value …] [--json]
+
+Runs a slash command for the console workspace, as its admin, with the same grammar as Slack:
+options as name:value (quote a value with spaces), or values alone in the order the command lists them.
+  floodwatch run releases days:30
+  floodwatch run rankings metric:likes country:CN limit:5
+  floodwatch run alerts subscribe countries:CN mode:daily
+  floodwatch run help                    every command and its options
+  --json   print the reply as JSON: its title, blocks and the values behind them
+A mistake prints the same message as in chat and exits 2; nothing is changed.`,
 } as const;
 
 export type UsageTopic = keyof typeof USAGE;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
-import { loadReleaseViews } from '../queries/load-release-views.js';
-import type { ReleaseView } from '../queries/release-view.js';
+import { loadReleaseViews } from '../storage/release-views.js';
+import type { ReleaseView } from '../platforms/release-view.js';
 import { runLimited } from '../shared/run-limited.js';
-import { DeliveryError, type AlertAdapter } from './adapter.js';
+import { DeliveryError, type AlertAdapter } from '../platforms/platform.js';
 import { backoffMs } from './backoff.js';
 import { claimDeliveries, releaseClaims, renewLease, type ClaimedDelivery } from './claim-deliveries.js';
 import { recordFailed, recordPaused, recordRetry, recordSent } from './record-outcome.js';

@@ -1,6 +1,3 @@
-export const MODES = ['instant', 'daily', 'weekly'] as const;
-export type Mode = (typeof MODES)[number];
-
 const DIGEST_HOUR_UTC = 9;
 
 /**

@@ -1,4 +1,4 @@
-import { DeliveryError } from './adapter.js';
+import { DeliveryError } from '../platforms/platform.js';
 
 export interface DeadlineOptions {
   /** The send is given up after this long, rate-limit waits and the platform client's own retries included. */

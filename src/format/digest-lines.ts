@@ -1,4 +1,4 @@
-import type { ReleaseView } from '../queries/release-view.js';
+import type { ReleaseView } from '../platforms/release-view.js';
 import { summarizeRelease, type ReleaseSummary } from './release-summary.js';
 
 /** The one-line facts of each release in a digest, worded once for every platform. */

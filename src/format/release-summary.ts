@@ -1,4 +1,4 @@
-import type { ModelView, ReleaseView } from '../queries/release-view.js';
+import type { ModelView, ReleaseView } from '../platforms/release-view.js';
 import { flag } from './flag.js';
 import { formatDate, formatParams, formatTime } from './numbers.js';
 

@@ -5,6 +5,7 @@ import type { HubModel, HubModelDetails } from '../sources/hf-hub/client.js';
 import type { PollMode } from './list-org.js';
 import type { StoredState } from './stored-state.js';
 import { createReleases, type NewModel } from './create-releases.js';
+import { orgOf } from './repo-names.js';
 
 // Rows per statement: small statements keep the embedded database's WebAssembly heap from growing.
 const BATCH = 100;
@@ -47,22 +48,36 @@ export function diffListing(
   return { updated, silent, candidates };
 }
 
-function orgOf(repo: string): string {
-  return repo.slice(0, repo.indexOf('/'));
+/** The columns every listing refreshes. */
+function listedColumns(m: HubModel) {
+  return {
+    id: m.id,
+    repo: m.repo,
+    org: orgOf(m.repo),
+    private: m.private,
+    gated: m.gated === false ? null : m.gated,
+    task: m.task ?? null,
+    downloads: m.downloads,
+    likes: m.likes,
+  };
+}
+
+/** A model row as first stored for a lab. */
+function newModelRow(m: HubModel, labId: number, now: Date) {
+  return {
+    ...listedColumns(m),
+    labId,
+    createdAt: m.createdAt ?? null,
+    library: m.library ?? null,
+    baseModels: m.lineage?.baseModels ?? [],
+    relation: m.lineage?.relation ?? null,
+    lastSeenAt: now,
+  };
 }
 
 async function applyUpdates(tx: Transaction, items: readonly HubModel[], now: Date): Promise<void> {
   for (let i = 0; i < items.length; i += BATCH) {
-    const batch = items.slice(i, i + BATCH).map((m) => ({
-      id: m.id,
-      repo: m.repo,
-      org: orgOf(m.repo),
-      private: m.private,
-      gated: m.gated === false ? null : m.gated,
-      task: m.task ?? null,
-      downloads: m.downloads,
-      likes: m.likes,
-    }));
+    const batch = items.slice(i, i + BATCH).map(listedColumns);
     await tx.execute(sql`
       update models set repo = v.repo, org = v.org, private = v.private, gated = v.gated,
         task = coalesce(v.task, models.task), downloads = v.downloads, likes = v.likes, last_seen_at = ${now}
@@ -81,23 +96,7 @@ async function storeSilently(
 ): Promise<number> {
   let stored = 0;
   for (let i = 0; i < items.length; i += BATCH) {
-    const rows = items.slice(i, i + BATCH).map((m) => ({
-      id: m.id,
-      repo: m.repo,
-      org: orgOf(m.repo),
-      labId,
-      createdAt: m.createdAt ?? null,
-      private: m.private,
-      gated: m.gated === false ? null : m.gated,
-      task: m.task ?? null,
-      library: m.library ?? null,
-      downloads: m.downloads,
-      likes: m.likes,
-      baseModels: m.lineage?.baseModels ?? [],
-      relation: m.lineage?.relation ?? null,
-      baseline,
-      lastSeenAt: now,
-    }));
+    const rows = items.slice(i, i + BATCH).map((m) => ({ ...newModelRow(m, labId, now), baseline }));
     const written = await tx.insert(models).values(rows).onConflictDoNothing().returning({ id: models.id });
     stored += written.length;
   }
@@ -116,23 +115,11 @@ async function claimFresh(
 ): Promise<HubModelDetails[]> {
   if (fresh.length === 0) return [];
   const values = fresh.map((m) => ({
-    id: m.id,
-    repo: m.repo,
-    org: orgOf(m.repo),
-    labId,
-    createdAt: m.createdAt ?? null,
+    ...newModelRow(m, labId, now),
     firstSeenPublicAt: now,
     private: false,
-    gated: m.gated === false ? null : m.gated,
-    task: m.task ?? null,
-    library: m.library ?? null,
     license: m.license ?? null,
     params: m.params ?? null,
-    downloads: m.downloads,
-    likes: m.likes,
-    baseModels: m.lineage.baseModels,
-    relation: m.lineage.relation ?? null,
-    lastSeenAt: now,
   }));
   const inserted = await tx.insert(models).values(values).onConflictDoNothing().returning({ id: models.id });
   const claimed = new Set(inserted.map((r) => r.id));

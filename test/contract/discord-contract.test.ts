@@ -1,11 +1,14 @@
-import { ALERTS, createDiscordHarness, opt } from '../helpers/discord-harness.js';
+import { ALERTS, createDiscordHarness, GUILD, opt } from '../helpers/discord-harness.js';
 import { describePlatformContract } from './platform-contract.js';
 
 describePlatformContract('Discord', async (database) => {
   const h = await createDiscordHarness(database);
   return {
-    adapter: h.bot.adapter,
-    destination: `discord:${'1300000000000000001'}:${ALERTS}`,
+    platform: h.bot,
+    destination: `discord:${GUILD}:${ALERTS}`,
+    workspaceId: GUILD,
+    channelId: ALERTS,
+    spelled: '/releases',
     posted: () => h.fake.messages(ALERTS).map((m) => JSON.stringify({ content: m.content, embeds: m.embeds })),
     breakChannel: () => h.fake.channelFault(ALERTS, { code: 50001 }),
     rateLimitOnce: (seconds) => h.fake.rateLimitNext(/\/channels\/\d+\/messages/, { retryAfterSeconds: seconds }),

@@ -4,8 +4,11 @@ import { describePlatformContract } from './platform-contract.js';
 describePlatformContract('Slack', async (database) => {
   const h = await startSlackHarness(database.db);
   return {
-    adapter: h.slack.adapter,
+    platform: h.slack,
     destination: `slack:${TEAM_ID}:C0ALERTS`,
+    workspaceId: TEAM_ID,
+    channelId: 'C0ALERTS',
+    spelled: '/floodwatch releases',
     posted: () => h.fake.messages('C0ALERTS').map((m) => `${m.text}\n${shownText({ blocks: m.blocks as unknown[] })}`),
     breakChannel: () => h.fake.setChannel({ id: 'C0ALERTS', name: 'model-alerts', member: true, is_archived: true }),
     rateLimitOnce: (seconds) => h.fake.rateLimitNext('chat.postMessage', { retryAfterSeconds: seconds }),

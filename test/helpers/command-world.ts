@@ -14,6 +14,8 @@ import {
 import type { Database } from '../../db/database.js';
 import { labOrgs, labs, models, releases, workspaceLabs, workspaces } from '../../db/schema.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { plainInline } from '../../src/platforms/plain-reply.js';
+import { createPostgresServices } from '../../src/storage/create-services.js';
 import { captureStream } from './capture.js';
 
 /** The moment every command runs at. */
@@ -330,7 +332,7 @@ export async function snapshotDatabase(db: Database): Promise<Record<string, unk
 }
 
 export function commandContext(db: Database, logger = silentLogger()): CommandContext {
-  return { db, now: () => NOW, hubUrl: HUB_URL, logger };
+  return { services: createPostgresServices(db), commands: COMMANDS, now: () => NOW, hubUrl: HUB_URL, logger };
 }
 
 /** A command of the registry by its path as users type it: `releases`, `labs add`. */
@@ -365,8 +367,9 @@ export function runAs(ctx: CommandContext, path: string, args: RawArgs = {}, ask
   });
 }
 
+/** Commands a reply names are written as Discord spells them: `/alerts list`. */
 export function inlineText(parts: readonly Inline[]): string {
-  return parts.map((p) => (typeof p === 'string' ? p : 'text' in p ? p.text : 'bold' in p ? p.bold : p.code)).join('');
+  return plainInline(parts, (ref) => [`/${ref.command.join(' ')}`, ...(ref.args ? [ref.args] : [])].join(' '));
 }
 
 function blockText(block: ReplyBlock): string {

@@ -1,5 +1,7 @@
 import { COMMANDS } from '../../commands/index.js';
-import { createDiscordBot, type DiscordBot } from '../../src/platforms/discord/index.js';
+import { createDiscordBot } from '../../src/platforms/discord/index.js';
+import type { Platform } from '../../src/platforms/platform.js';
+import { createPostgresServices } from '../../src/storage/create-services.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { seedLabs } from './seed.js';
@@ -13,7 +15,7 @@ export const HUB = 'https://hub.example';
 
 export interface DiscordHarness {
   fake: FakeDiscord;
-  bot: DiscordBot;
+  bot: Platform;
   seeded: Awaited<ReturnType<typeof seedLabs>>;
   /** A slash command from a member (admin with Manage Server when asked); resolves with the visible reply. */
   command(
@@ -66,7 +68,7 @@ export async function createDiscordHarness(
     token: fake.token,
     apiUrl: fake.apiUrl,
     guildId: GUILD,
-    db: database.db,
+    services: createPostgresServices(database.db),
     logger: silentLogger(),
     hubUrl: HUB,
     now,

@@ -1,6 +1,6 @@
 import { readEnv } from '../../src/config/env.js';
 import { createApp, type App } from '../../src/app/create-app.js';
-import type { AlertAdapter } from '../../src/delivery/adapter.js';
+import type { AlertAdapter } from '../../src/platforms/platform.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startFakeHub, type FakeHub } from '../fakes/hub/index.js';
 import { captureStream } from './capture.js';

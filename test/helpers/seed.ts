@@ -1,4 +1,4 @@
-import { LOCAL_WORKSPACE_ID } from '../../db/default-labs.js';
+import { LOCAL_WORKSPACE_ID } from '../../src/shared/local-workspace.js';
 import type { Database } from '../../db/database.js';
 import { labOrgs, labs, subscriptions, workspaceLabs, workspaces } from '../../db/schema.js';
 

@@ -1,6 +1,8 @@
 import type { Database } from '../../db/database.js';
 import { labOrgs, labs, models, releases, workspaceLabs, workspaces } from '../../db/schema.js';
+import { COMMANDS } from '../../commands/index.js';
 import { fanOut } from '../../src/delivery/fan-out.js';
+import { createPostgresServices } from '../../src/storage/create-services.js';
 import { createSlackApp, type SlackApp } from '../../src/platforms/slack/index.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { captureStream } from './capture.js';
@@ -66,7 +68,8 @@ export async function startSlackHarness(
     apiUrl: fake.apiUrl,
     port: 0,
     host: '127.0.0.1',
-    db,
+    services: createPostgresServices(db),
+    commands: COMMANDS,
     logger: createLogger('info', log),
     hubUrl: HUB_URL,
     now: () => clock.now(),

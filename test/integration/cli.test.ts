@@ -136,6 +136,45 @@ describe('a session', () => {
     expect(again.code).toBe(2);
   });
 
+  it('runs any slash command for the console workspace, in the same words as in chat', async () => {
+    const releases = await cli('run', 'releases', 'days:30');
+    const json = await cli('run', 'releases', 'days:30', '--json');
+    const subscribed = await cli('run', 'alerts', 'subscribe', 'countries:CN', 'mode:daily');
+    const listed = await cli('run', 'alerts', 'list');
+    const named = await cli('run', 'labs', 'add', 'org:quoted-lab', 'country:FR', 'name:Quoted Lab');
+
+    expect(releases).toMatchObject({ code: 0, err: '' });
+    expect(releases.out).toContain('deepseek-ai/DeepSeek-V4');
+    expect(JSON.parse(json.out)).toMatchObject({ ephemeral: true, blocks: expect.any(Array) });
+    expect(JSON.stringify(JSON.parse(json.out))).toContain('deepseek-ai/DeepSeek-V4');
+    expect(subscribed.code).toBe(0);
+    expect(listed.out).toContain('daily');
+    expect(named.out).toContain('Quoted Lab');
+    await cli('labs', 'remove', 'quoted-lab');
+  });
+
+  it('refuses a bad run with the chat message and exit 2, changing nothing', async () => {
+    const before = await cli('run', 'alerts', 'list', '--json');
+    const results = [
+      await cli('run', 'rankings', 'limit:99'),
+      await cli('run', 'frobnicate'),
+      await cli('run', 'alerts', 'subscribe', 'countries:ZZ'),
+      await cli('run', 'labs'),
+    ];
+    const usage = await cli('run', '--bogus');
+    const after = await cli('run', 'alerts', 'list', '--json');
+
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2]);
+    expect(results.every((r) => r.out === '')).toBe(true);
+    expect(results[0]!.err).toContain('limit must be from 1 to 25, not 99');
+    expect(results[0]!.err).toContain('floodwatch run rankings [metric:downloads|likes|trending]');
+    expect(results[1]!.err).toContain('there is no command "frobnicate"; these exist:');
+    expect(results[3]!.err).toContain('labs needs a subcommand: list, add, remove');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('Usage: floodwatch run');
+    expect(after.out).toBe(before.out);
+  });
+
   it.skipIf(onPostgres)('refuses to open an embedded database another process holds', async () => {
     const held = lockDataDir(env.DATA_DIR!, 'start');
     try {

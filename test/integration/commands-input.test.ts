@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext, RawArgs, Reply } from '../../commands/types.js';
-import type { Database } from '../../db/database.js';
+import type { Services } from '../../src/ports/services.js';
 import { subscriptions } from '../../db/schema.js';
 import {
   capturingLogger,
@@ -175,15 +175,15 @@ describe('a command that crashes', () => {
 
   it('answers with the generic apology and logs the error with its stack', async () => {
     const crashing = capturingLogger();
-    const broken = new Proxy({} as Database, {
+    const broken = new Proxy({} as Services, {
       get() {
         throw new Error('connection reset by peer');
       },
     });
 
-    const reply = await runAs({ ...ctx, db: broken, logger: crashing.logger }, 'rankings', { metric: 'likes' });
+    const reply = await runAs({ ...ctx, services: broken, logger: crashing.logger }, 'rankings', { metric: 'likes' });
 
-    expect(reply).toEqual({ ephemeral: true, blocks: [{ type: 'text', text: [APOLOGY] }] });
+    expect(reply).toEqual({ ephemeral: true, error: true, blocks: [{ type: 'text', text: [APOLOGY] }] });
     expect(crashing.entries()).toEqual([
       expect.objectContaining({
         level: 50,

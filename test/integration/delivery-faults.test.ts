@@ -4,6 +4,7 @@ import { deliveries, subscriptions } from '../../db/schema.js';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { readEnv } from '../../src/config/env.js';
 import { createAlertRest, createDiscordAlertAdapter } from '../../src/platforms/discord/index.js';
+import type { AlertAdapter } from '../../src/platforms/platform.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { makeRepo, startFakeHub, type FakeHub } from '../fakes/hub/index.js';
 import { captureStream } from '../helpers/capture.js';
@@ -14,7 +15,7 @@ const database = useTestDatabase();
 let h: DiscordHarness;
 let hub: FakeHub;
 
-function replica(adapter = h.bot.adapter, delivery: Parameters<typeof createApp>[0]['delivery'] = {}): App {
+function replica(adapter: AlertAdapter = h.bot, delivery: Parameters<typeof createApp>[0]['delivery'] = {}): App {
   const config = readEnv({ HF_ENDPOINT: hub.url, LOG_LEVEL: 'silent' });
   return createApp({ config, database, logger: silentLogger(), out: captureStream(), adapters: [adapter], delivery });
 }
@@ -64,7 +65,7 @@ describe('a Discord channel in a 429 storm', () => {
   it('is sent once by two replicas even when the storm outlasts the lease', async () => {
     h.fake.rateLimitNext(new RegExp(`/channels/${ALERTS}/messages`), { retryAfterSeconds: 4, times: 1 });
     const lease = { leaseMs: 1_500 };
-    const a = replica(h.bot.adapter, lease);
+    const a = replica(h.bot, lease);
     const b = replica(
       createDiscordAlertAdapter({ rest: createAlertRest(h.fake.token, h.fake.apiUrl), hubUrl: HUB }),
       lease,

@@ -4,6 +4,7 @@ import { deliveries, labs, models, releases, subscriptions, workspaceLabs } from
 import { dispatchDue } from '../../src/delivery/dispatcher.js';
 import { fanOut } from '../../src/delivery/fan-out.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { createPostgresServices } from '../../src/storage/create-services.js';
 import { ALERTS, createDiscordHarness, GUILD, opt, sub, type DiscordHarness } from '../helpers/discord-harness.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
@@ -62,7 +63,7 @@ async function addRelease(title: string, extra: { variants?: string[]; labName?:
 function dispatch() {
   return dispatchDue({
     db: database.db,
-    adapters: [h.bot.adapter],
+    adapters: [h.bot],
     logger: silentLogger(),
     now: () => new Date('2026-11-29T08:00:00Z'),
   });
@@ -99,7 +100,7 @@ describe('commands registration', () => {
       token: h.fake.token,
       apiUrl: h.fake.apiUrl,
       guildId: GUILD,
-      db: database.db,
+      services: createPostgresServices(database.db),
       logger: silentLogger(),
       hubUrl: 'https://hub.example',
       now: () => new Date(),
@@ -267,7 +268,7 @@ describe('alerts', () => {
 
     const result = await dispatchDue({
       db: database.db,
-      adapters: [h.bot.adapter],
+      adapters: [h.bot],
       logger: silentLogger(),
       now: () => new Date('2026-11-30T09:00:00Z'),
     });
@@ -327,7 +328,7 @@ describe('replicas', () => {
       token: h.fake.token,
       apiUrl: h.fake.apiUrl,
       guildId: GUILD,
-      db: database.db,
+      services: createPostgresServices(database.db),
       logger: silentLogger(),
       hubUrl: 'https://hub.example',
       now: () => new Date(),
@@ -367,7 +368,7 @@ describe('slow answers', () => {
       token: h.fake.token,
       apiUrl: h.fake.apiUrl,
       guildId: GUILD,
-      db: database.db,
+      services: createPostgresServices(database.db),
       logger: silentLogger(),
       hubUrl: 'https://hub.example',
       now: () => new Date(),

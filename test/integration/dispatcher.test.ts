@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, labs, releases, subscriptions } from '../../db/schema.js';
-import { DeliveryError, type AlertAdapter } from '../../src/delivery/adapter.js';
+import { DeliveryError, type AlertAdapter } from '../../src/platforms/platform.js';
 import { dispatchDue, type DispatchDeps } from '../../src/delivery/dispatcher.js';
 import { fanOut } from '../../src/delivery/fan-out.js';
-import type { ReleaseView } from '../../src/queries/release-view.js';
+import type { ReleaseView } from '../../src/platforms/release-view.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { seedLabs } from '../helpers/seed.js';
 import { createTestClock } from '../helpers/test-clock.js';

@@ -4,6 +4,8 @@ import { deliveries, subscriptions } from '../../db/schema.js';
 import { dispatchDue } from '../../src/delivery/dispatcher.js';
 import { createSlackApp } from '../../src/platforms/slack/index.js';
 import { createLogger, silentLogger } from '../../src/shared/logger.js';
+import { createPostgresServices } from '../../src/storage/create-services.js';
+import { COMMANDS } from '../../commands/index.js';
 import { startFakeSlack } from '../fakes/slack/index.js';
 import { captureStream } from '../helpers/capture.js';
 import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
@@ -50,7 +52,7 @@ async function subscribe(slack: SlackHarness, channel: string): Promise<number> 
 function dispatch(slack: SlackHarness) {
   return dispatchDue({
     db: database.db,
-    adapters: [slack.slack.adapter],
+    adapters: [slack.slack],
     logger: silentLogger(),
     now: () => slack.clock.now(),
   });
@@ -180,7 +182,8 @@ describe('Slack app start-up', () => {
       adminUserIds: [],
       port: 0,
       host: '127.0.0.1',
-      db: database.db,
+      services: createPostgresServices(database.db),
+      commands: COMMANDS,
       logger: createLogger('info', log),
       hubUrl: HUB_URL,
       now: () => new Date(),
@@ -257,7 +260,7 @@ describe('digests', () => {
 
     const result = await dispatchDue({
       db: database.db,
-      adapters: [harness.slack.adapter],
+      adapters: [harness.slack],
       logger: silentLogger(),
       now: () => harness!.clock.now(),
     });

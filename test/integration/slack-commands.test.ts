@@ -274,7 +274,7 @@ describe('/floodwatch mistakes', () => {
     expect(twice.blocks[0].text.text).toBe('`limit` is given twice; give it once');
     expect(group.blocks[0].text.text).toBe('labs needs a subcommand: list, add, remove');
     expect(group.shown).toContain('/floodwatch labs remove org:deepseek-ai');
-    expect(nothing.blocks[0].text.text).toBe('there is no subcommand "frobnicate"; these exist:');
+    expect(nothing.blocks[0].text.text).toBe('there is no command "frobnicate"; these exist:');
     expect(nothing.shown).toContain('/floodwatch alerts list');
   });
 

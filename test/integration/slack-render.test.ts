@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../commands/types.js';
-import type { ModelView, ReleaseView } from '../../src/queries/release-view.js';
+import type { ModelView, ReleaseView } from '../../src/platforms/release-view.js';
 import { renderAlert, renderReply } from '../../src/platforms/slack/index.js';
 import { validateBlocks } from '../fakes/slack/index.js';
 import { shownText } from '../helpers/slack-harness.js';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { parseCommandText, type ParsedText, type ParseTextFailure } from '../../commands/parse-text.js';
+import type { Inline } from '../../commands/types.js';
+import { plainInline } from '../../src/platforms/plain-reply.js';
+
+/** Usage lines with the commands they name written as bare words: the grammar is every platform's. */
+function usageText(usage: readonly (readonly Inline[])[]): string[] {
+  return usage.map((line) => plainInline(line, (ref) => [...ref.command, ...(ref.args ? [ref.args] : [])].join(' ')));
+}
 
 function parsed(text: string): ParsedText {
   const result = parseCommandText(text, COMMANDS);
@@ -70,13 +77,13 @@ describe('parseCommandText', () => {
   it('answers an unknown subcommand with every command there is', () => {
     const result = failed('subscribe Qwen');
 
-    expect(result.error).toBe('there is no subcommand "subscribe"; these exist:');
-    expect(result.usage).toContain(
-      '/floodwatch alerts subscribe [labs:DeepSeek,Qwen] [countries:CN,US] [tasks:text-generation] ' +
+    expect(result.error).toBe('there is no command "subscribe"; these exist:');
+    expect(usageText(result.usage)).toContain(
+      'alerts subscribe [labs:DeepSeek,Qwen] [countries:CN,US] [tasks:text-generation] ' +
         '[min_params_b:0-100000] [variants:true|false] [mode:instant|daily|weekly]',
     );
-    expect(result.usage).toContain('/floodwatch model id:deepseek-ai/DeepSeek-R1');
-    expect(result.usage).toHaveLength(11);
+    expect(usageText(result.usage)).toContain('model id:deepseek-ai/DeepSeek-R1');
+    expect(usageText(result.usage)).toHaveLength(11);
   });
 
   it('asks for the subcommand of a group, naming them', () => {
@@ -84,10 +91,10 @@ describe('parseCommandText', () => {
     const unknown = failed('labs delete org:x');
 
     expect(missing.error).toBe('labs needs a subcommand: list, add, remove');
-    expect(missing.usage).toEqual([
-      '/floodwatch labs list [country:CN]',
-      '/floodwatch labs add org:deepseek-ai [country:CN] [name:My Lab]',
-      '/floodwatch labs remove org:deepseek-ai',
+    expect(usageText(missing.usage)).toEqual([
+      'labs list [country:CN]',
+      'labs add org:deepseek-ai [country:CN] [name:My Lab]',
+      'labs remove org:deepseek-ai',
     ]);
     expect(unknown.error).toBe('labs has no subcommand "delete"; it has list, add, remove');
   });
@@ -96,10 +103,10 @@ describe('parseCommandText', () => {
     const result = failed('rankings limit:5 limit:6');
 
     expect(result.error).toBe('`limit` is given twice; give it once');
-    expect(result.usage[0]).toBe(
-      '/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]',
+    expect(usageText(result.usage)[0]).toBe(
+      'rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]',
     );
-    expect(result.usage).toContain('limit: How many (1-25) (default 10)');
+    expect(usageText(result.usage)).toContain('limit: How many (1-25) (default 10)');
   });
 
   it('refuses more values than the command has options', () => {
@@ -111,6 +118,6 @@ describe('parseCommandText', () => {
 
   it('refuses a quote that is never closed and options before a subcommand', () => {
     expect(failed('labs add name:"My Lab').error).toBe('a quote opened at ""My Lab" is never closed');
-    expect(failed('limit:5 rankings').error).toBe('start with a subcommand, then its options');
+    expect(failed('limit:5 rankings').error).toBe('start with a command, then its options');
   });
 });

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { inline, slackCommandNames } from '../../src/platforms/slack/mrkdwn.js';
+import { inline, spellCommand } from '../../src/platforms/slack/mrkdwn.js';
 
-describe('slackCommandNames', () => {
-  it('spells the shared commands as subcommands of /floodwatch and leaves other slashes alone', () => {
-    expect(slackCommandNames('try /labs list, then /alerts subscribe')).toBe(
-      'try /floodwatch labs list, then /floodwatch alerts subscribe',
+describe('command references on Slack', () => {
+  it('spells a command a reply names as text after /floodwatch, options included', () => {
+    expect(spellCommand({ command: ['alerts', 'subscribe'] })).toBe('/floodwatch alerts subscribe');
+    expect(inline(['try ', { command: ['labs', 'add'], args: 'org country' }])).toBe(
+      'try `/floodwatch labs add org country`',
     );
-    expect(slackCommandNames('/floodwatch releases')).toBe('/floodwatch releases');
-    expect(slackCommandNames('deepseek-ai/model and a/labs path')).toBe('deepseek-ai/model and a/labs path');
-    expect(inline([{ code: '/labs add org country' }])).toBe('`/floodwatch labs add org country`');
+  });
+
+  it('leaves slashes in plain text alone: only references are commands', () => {
+    expect(inline(['deepseek-ai/model and /labs written by a user'])).toBe(
+      'deepseek-ai/model and /labs written by a user',
+    );
   });
 });

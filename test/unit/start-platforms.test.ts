@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Platform } from '../../src/app/create-platforms.js';
+import type { Platform } from '../../src/platforms/platform.js';
 import { startPlatforms } from '../../src/app/start-platforms.js';
 import { silentLogger } from '../../src/shared/logger.js';
 
 function platform(name: string, outcomes: boolean[]): Platform & { starts: number } {
   const p = {
     starts: 0,
-    adapter: { platform: name, postAlert: async () => ({ ref: 'x' }) },
+    platform: name,
+    postAlert: async () => ({ ref: 'x' }),
+    answer: async () => ({ ephemeral: true, text: '', body: '' }),
     async start() {
       p.starts++;
       const ok = outcomes.shift() ?? true;

@@ -1,4 +1,4 @@
-import type { ReleaseView } from '../../queries/release-view.js';
+import type { ReleaseView } from '../release-view.js';
 import { summarizeRelease } from '../../format/release-summary.js';
 
 /** One readable block of plain text per release. */

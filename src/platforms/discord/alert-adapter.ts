@@ -1,5 +1,5 @@
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RateLimitData } from 'discord.js';
-import { DeliveryError, type AlertAdapter, type SendOptions } from '../../delivery/adapter.js';
+import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
 

@@ -1,25 +1,18 @@
-import { and, like, lt } from 'drizzle-orm';
-import type { Database } from '../../../db/database.js';
-import { settings } from '../../../db/schema.js';
+import type { SettingsPort } from '../../ports/settings.js';
 
 const PREFIX = 'discord.interaction.';
+// An interaction token lasts 15 minutes; its claim is kept four times as long, to be safe.
+const KEEP_MS = 3_600_000;
 
 /**
  * True for the one process that claims an interaction first. Replicas sharing a bot token may each
  * hold a gateway session; without this, a command like `/alerts subscribe` could run twice.
  */
-export async function claimInteraction(db: Database, interactionId: string): Promise<boolean> {
-  const rows = await db
-    .insert(settings)
-    .values({ key: `${PREFIX}${interactionId}`, value: '1' })
-    .onConflictDoNothing()
-    .returning({ key: settings.key });
-  return rows.length > 0;
+export function claimInteraction(settings: SettingsPort, interactionId: string): Promise<boolean> {
+  return settings.claim(`${PREFIX}${interactionId}`);
 }
 
-/** Interactions older than their 15-minute token can be forgotten. */
-export async function forgetInteractions(db: Database, now: Date): Promise<void> {
-  await db
-    .delete(settings)
-    .where(and(like(settings.key, `${PREFIX}%`), lt(settings.updatedAt, new Date(now.getTime() - 3_600_000))));
+/** Claims older than an hour, long after their interaction's token ran out, are forgotten. */
+export function forgetInteractions(settings: SettingsPort, now: Date): Promise<void> {
+  return settings.forget(PREFIX, new Date(now.getTime() - KEEP_MS));
 }

@@ -1,30 +1,21 @@
 import { Client, Events, GatewayIntentBits, REST } from 'discord.js';
-import type { Logger } from 'pino';
-import type { Database } from '../../../db/database.js';
-import type { CommandContext, TopCommand } from '../../../commands/types.js';
-import type { AlertAdapter } from '../../delivery/adapter.js';
+import type { CommandContext } from '../../../commands/types.js';
+import type { Platform, PlatformDeps } from '../platform.js';
 import { createAlertRest, createDiscordAlertAdapter } from './alert-adapter.js';
 import { forgetInteractions } from './claim-interaction.js';
 import { createInteractionHandler } from './handle-interaction.js';
+import { destinationOf, workspaceId } from './ids.js';
+import { plainReply } from '../plain-reply.js';
+import { replyToRequest } from '../reply-to-request.js';
+import { spellCommand } from './markdown.js';
+import { renderReply } from './render-reply.js';
 import { syncCommands } from './sync-commands.js';
 
-export interface DiscordOptions {
+export interface DiscordOptions extends PlatformDeps {
   token: string;
   /** REST base such as `https://discord.com/api` or a proxy; the gateway URL comes from it. */
   apiUrl?: string | undefined;
   guildId?: string | undefined;
-  db: Database;
-  logger: Logger;
-  hubUrl: string;
-  now: () => Date;
-  commands: readonly TopCommand[];
-}
-
-export interface DiscordBot {
-  adapter: AlertAdapter;
-  /** Logs in and registers changed commands; never throws: a failure is logged and reported. */
-  start(): Promise<{ ok: boolean; error?: string }>;
-  stop(): Promise<void>;
 }
 
 export function createRest(token: string, apiUrl: string | undefined): REST {
@@ -35,29 +26,32 @@ export function createRest(token: string, apiUrl: string | undefined): REST {
  * The Discord side of the service: the gateway client for commands and REST for alerts. Replicas
  * that share the token answer each interaction once (the first to claim it in the database).
  */
-export function createDiscordBot(options: DiscordOptions): DiscordBot {
+export function createDiscordBot(options: DiscordOptions): Platform {
   const logger = options.logger.child({ platform: 'discord' });
+  const { services, commands } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
   client.rest.setToken(options.token);
-  const ctx: CommandContext = { db: options.db, now: options.now, hubUrl: options.hubUrl, logger };
-  client.on(Events.InteractionCreate, createInteractionHandler(options.commands, ctx, logger));
-  client.on(Events.Error, (error) => logger.warn({ err: error }, 'discord client error'));
+  const ctx: CommandContext = { services, commands, now: options.now, hubUrl: options.hubUrl, logger };
   const adapter = createDiscordAlertAdapter({
     rest: createAlertRest(options.token, options.apiUrl),
     hubUrl: options.hubUrl,
   });
-  const housekeeping = setInterval(() => {
-    forgetInteractions(options.db, options.now()).catch((error: unknown) =>
-      logger.warn({ err: error }, 'could not forget old interactions'),
-    );
-  }, 3_600_000);
-  housekeeping.unref();
 
-  return {
-    adapter,
+  const platform: Platform = {
+    platform: adapter.platform,
+    postAlert: adapter.postAlert.bind(adapter),
+    ...(adapter.postDigest ? { postDigest: adapter.postDigest.bind(adapter) } : {}),
+    async answer(request) {
+      const reply = await replyToRequest(ctx, request, {
+        platform: 'discord',
+        workspace: workspaceId,
+        destination: destinationOf,
+      });
+      return { ephemeral: reply.ephemeral, text: plainReply(reply, spellCommand), body: renderReply(reply) };
+    },
     async start() {
       try {
         const ready = new Promise<void>((resolve, reject) => {
@@ -72,8 +66,8 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
         await ready;
         const synced = await syncCommands({
           rest: client.rest,
-          db: options.db,
-          commands: options.commands,
+          settings: services.settings,
+          commands,
           guildId: options.guildId,
           onlyIfChanged: true,
         });
@@ -93,4 +87,17 @@ export function createDiscordBot(options: DiscordOptions): DiscordBot {
       await client.destroy();
     },
   };
+
+  client.on(
+    Events.InteractionCreate,
+    createInteractionHandler({ commands, services, answer: (request) => platform.answer(request), logger }),
+  );
+  client.on(Events.Error, (error) => logger.warn({ err: error }, 'discord client error'));
+  const housekeeping = setInterval(() => {
+    forgetInteractions(services.settings, options.now()).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not forget old interactions'),
+    );
+  }, 3_600_000);
+  housekeeping.unref();
+  return platform;
 }

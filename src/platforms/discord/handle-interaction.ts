@@ -7,17 +7,23 @@ import {
   type Interaction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import { runCommand } from '../../../commands/run-command.js';
-import type { CommandContext, RawArgs, Reply, TopCommand } from '../../../commands/types.js';
-import { optionLines, usageLine } from '../../../commands/usage.js';
-import { suggestLabs, suggestModels, suggestOrgs } from '../../queries/suggestions.js';
+import { findCommand, findOption } from '../../../commands/find-command.js';
+import type { RawArgs, TopCommand } from '../../../commands/types.js';
+import type { Answer, CommandRequest } from '../platform.js';
+import type { Services } from '../../ports/services.js';
+import { within } from '../../shared/within.js';
 import { claimInteraction } from './claim-interaction.js';
-import { findCommand, findOption } from './find-command.js';
-import { destinationOf, workspaceId } from './ids.js';
-import { renderReply } from './render-reply.js';
+import type { DiscordReply } from './render-reply.js';
 
 // Discord drops an interaction not answered within 3 s: past this, defer and edit later.
 const DEFER_AFTER_MS = 2_000;
+
+export interface InteractionDeps {
+  commands: readonly TopCommand[];
+  services: Services;
+  answer(request: CommandRequest): Promise<Answer>;
+  logger: Logger;
+}
 
 function leafOptions(options: readonly CommandInteractionOption[]): readonly CommandInteractionOption[] {
   const sub = options.find((o) => o.options !== undefined);
@@ -30,20 +36,8 @@ function rawArgs(interaction: ChatInputCommandInteraction): RawArgs {
   );
 }
 
-function payload(reply: Reply) {
-  return {
-    ...renderReply(reply),
-    allowedMentions: { parse: [] },
-    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
-  };
-}
-
-async function answerCommand(
-  interaction: ChatInputCommandInteraction,
-  commands: readonly TopCommand[],
-  ctx: CommandContext,
-): Promise<void> {
-  const found = findCommand(commands, interaction.commandName, interaction.options.getSubcommand(false));
+async function answerCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const found = findCommand(deps.commands, interaction.commandName, interaction.options.getSubcommand(false));
   if (!found || !interaction.inGuild()) {
     await interaction.reply({
       content: found
@@ -54,38 +48,33 @@ async function answerCommand(
     return;
   }
   const args = rawArgs(interaction);
-  const invocation = {
-    workspace: { id: workspaceId(interaction.guildId), platform: 'discord' },
-    channel: { id: interaction.channelId, destination: destinationOf(interaction.guildId, interaction.channelId) },
-    user: {
-      id: interaction.user.id,
-      isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-    },
+  const running = deps.answer({
+    workspaceId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+    isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    path: found.path,
     args,
-  };
-  const usage = [usageLine(found.path, found.command, 'discord'), ...optionLines(found.command)];
-  const running = runCommand(ctx, found.command, invocation, { usage });
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), DEFER_AFTER_MS)));
-  const first = await Promise.race([running, slow]);
-  clearTimeout(timer);
-  if (first !== 'slow') {
-    await interaction.reply(payload(first));
+  });
+  const ready = await within(running, DEFER_AFTER_MS);
+  if (ready) {
+    const body = ready.body as DiscordReply;
+    await interaction.reply({
+      ...body,
+      allowedMentions: { parse: [] },
+      ...(ready.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+    });
     return;
   }
   // The answer's visibility is not known yet: guess from what was asked, then edit.
   const ephemeral = !(found.command.admin || args.share === true);
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const reply = await running;
-  await interaction.editReply({ ...renderReply(reply), allowedMentions: { parse: [] } });
+  const late = await running;
+  await interaction.editReply({ ...(late.body as DiscordReply), allowedMentions: { parse: [] } });
 }
 
-async function answerAutocomplete(
-  interaction: AutocompleteInteraction,
-  commands: readonly TopCommand[],
-  ctx: CommandContext,
-): Promise<void> {
-  const found = findCommand(commands, interaction.commandName, interaction.options.getSubcommand(false));
+async function answerAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const found = findCommand(deps.commands, interaction.commandName, interaction.options.getSubcommand(false));
   const focused = interaction.options.getFocused(true);
   const option = found ? findOption(found.command, focused.name) : undefined;
   const kind = option?.type === 'string' ? option.autocomplete : undefined;
@@ -94,9 +83,9 @@ async function answerAutocomplete(
   const isList = option?.type === 'string' && option.format === 'list';
   const cut = isList ? text.lastIndexOf(',') + 1 : 0;
   const typed = text.slice(cut).trim();
-  const suggest =
-    kind === 'lab' ? suggestLabs : kind === 'org' ? suggestOrgs : kind === 'model' ? suggestModels : undefined;
-  const values = suggest ? await suggest(ctx.db, typed) : [];
+  const values = kind
+    ? await deps.services.suggestions[kind === 'lab' ? 'labs' : kind === 'org' ? 'orgs' : 'models'](typed)
+    : [];
   const choices = values
     .map((v) => `${text.slice(0, cut)}${v}`)
     .filter((v) => v.length <= 100)
@@ -106,14 +95,14 @@ async function answerAutocomplete(
 }
 
 /** Answers slash commands and autocomplete; every failure is caught and logged here, once. */
-export function createInteractionHandler(commands: readonly TopCommand[], ctx: CommandContext, logger: Logger) {
+export function createInteractionHandler(deps: InteractionDeps) {
   return async (interaction: Interaction): Promise<void> => {
     try {
-      if (interaction.isAutocomplete()) await answerAutocomplete(interaction, commands, ctx);
-      else if (interaction.isChatInputCommand() && (await claimInteraction(ctx.db, interaction.id)))
-        await answerCommand(interaction, commands, ctx);
+      if (interaction.isAutocomplete()) await answerAutocomplete(interaction, deps);
+      else if (interaction.isChatInputCommand() && (await claimInteraction(deps.services.settings, interaction.id)))
+        await answerCommand(interaction, deps);
     } catch (error) {
-      logger.warn({ err: error, interaction: interaction.id }, 'discord interaction could not be answered');
+      deps.logger.warn({ err: error, interaction: interaction.id }, 'discord interaction could not be answered');
     }
   };
 }

@@ -1,4 +1,4 @@
-export { createDiscordBot, createRest, type DiscordBot, type DiscordOptions } from './discord-bot.js';
+export { createDiscordBot, createRest, type DiscordOptions } from './discord-bot.js';
 export { createAlertRest, createDiscordAlertAdapter, discordFailure } from './alert-adapter.js';
 export { discordCommands } from './command-json.js';
 export { syncCommands, type SyncResult } from './sync-commands.js';

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { digestEntries, digestTitle } from '../../format/digest-lines.js';
 import { summarizeRelease } from '../../format/release-summary.js';
-import type { ReleaseView } from '../../queries/release-view.js';
+import type { ReleaseView } from '../release-view.js';
 import { clip, joinLines, plain } from './markdown.js';
 
 const COLOR = 0xf2a33a;

@@ -21,8 +21,12 @@ function blockLines(block: ReplyBlock): string[] {
   }
 }
 
+export interface DiscordReply {
+  embeds: APIEmbed[];
+}
+
 /** A reply as one embed within Discord's limits: long lists are cut with a count, never rejected. */
-export function renderReply(reply: Reply): { embeds: APIEmbed[] } {
+export function renderReply(reply: Reply): DiscordReply {
   const fields = reply.blocks
     .flatMap((b) => (b.type === 'fields' ? b.fields : []))
     .slice(0, 25)

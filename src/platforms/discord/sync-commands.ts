@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Routes, type REST } from 'discord.js';
-import { eq } from 'drizzle-orm';
-import type { Database } from '../../../db/database.js';
-import { settings } from '../../../db/schema.js';
 import type { TopCommand } from '../../../commands/types.js';
+import type { SettingsPort } from '../../ports/settings.js';
 import { discordCommands } from './command-json.js';
 
 export interface SyncResult {
@@ -19,7 +17,7 @@ export interface SyncResult {
  */
 export async function syncCommands(options: {
   rest: REST;
-  db: Database;
+  settings: SettingsPort;
   commands: readonly TopCommand[];
   guildId?: string | undefined;
   onlyIfChanged?: boolean;
@@ -29,16 +27,13 @@ export async function syncCommands(options: {
   const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   const scope = options.guildId ? `guild ${options.guildId}` : 'global';
   const key = `discord.commands.${app.id}.${options.guildId ?? 'global'}`;
-  const [stored] = await options.db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
-  if (options.onlyIfChanged && stored?.value === hash)
+  const stored = await options.settings.get(key);
+  if (options.onlyIfChanged && stored === hash)
     return { applicationId: app.id, scope, count: body.length, changed: false };
   const route = options.guildId
     ? Routes.applicationGuildCommands(app.id, options.guildId)
     : Routes.applicationCommands(app.id);
   await options.rest.put(route, { body });
-  await options.db
-    .insert(settings)
-    .values({ key, value: hash })
-    .onConflictDoUpdate({ target: settings.key, set: { value: hash, updatedAt: new Date() } });
+  await options.settings.put(key, hash);
   return { applicationId: app.id, scope, count: body.length, changed: true };
 }

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { DeliveryError, type AlertAdapter, type SendOptions } from '../../delivery/adapter.js';
+import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
 import { describeSlackError, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { parseCommandText } from '../../../commands/parse-text.js';
-import { errorReply, runCommand } from '../../../commands/run-command.js';
-import type { CommandContext, Reply, TopCommand } from '../../../commands/types.js';
+import { errorReply } from '../../../commands/run-command.js';
+import type { Reply, TopCommand } from '../../../commands/types.js';
+import type { Answer, CommandRequest } from '../platform.js';
+import { within } from '../../shared/within.js';
 import type { AdminCheck } from './admin-check.js';
 import { decodeCommandText } from './command-text.js';
-import { destinationOf, workspaceId } from './ids.js';
 import { renderReply } from './render-reply.js';
-import { within } from './within.js';
 
 /** The body of an ack or a respond(): who sees it, and what it says. */
 export interface SlackReplyBody {
@@ -17,8 +17,9 @@ export interface SlackReplyBody {
 }
 
 export interface CommandHandlerDeps {
-  ctx: CommandContext;
   commands: readonly TopCommand[];
+  /** The platform's own answer: runs the command and renders the reply as a SlackReplyBody. */
+  answer(request: CommandRequest): Promise<Answer>;
   admins: AdminCheck;
   logger: Logger;
   /** How long an answer may take and still be the ack itself; Slack waits 3 s for the ack. */
@@ -29,18 +30,18 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 export const WORKING_ON_IT = { response_type: 'ephemeral', text: 'Working on it…' } as const;
 
-function toBody(reply: Reply): SlackReplyBody {
+export function toBody(reply: Reply): SlackReplyBody {
   return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...renderReply(reply) };
 }
 
-/** Parses, checks admin status when the subcommand needs it, and runs the command; never throws. */
+/** Parses the text, checks admin status when the subcommand needs it, and answers; never throws. */
 async function answer(
   deps: CommandHandlerDeps,
   { command, client }: Pick<CommandArgs, 'command' | 'client'>,
 ): Promise<SlackReplyBody> {
   try {
     const parsed = parseCommandText(decodeCommandText(command.text ?? ''), deps.commands);
-    if (!parsed.ok) return toBody(errorReply(parsed.error, parsed.usage));
+    if (!parsed.ok) return toBody(errorReply(parsed.error, parsed.usage, deps.commands));
     let isAdmin = false;
     if (parsed.command.admin) {
       const status = await deps.admins.check(client, command.team_id, command.user_id);
@@ -54,18 +55,15 @@ async function answer(
       }
       isAdmin = status.admin;
     }
-    const reply = await runCommand(
-      deps.ctx,
-      parsed.command,
-      {
-        workspace: { id: workspaceId(command.team_id), platform: 'slack' },
-        channel: { id: command.channel_id, destination: destinationOf(command.team_id, command.channel_id) },
-        user: { id: command.user_id, isAdmin },
-        args: parsed.args,
-      },
-      { usage: parsed.usage },
-    );
-    return toBody(reply);
+    const answered = await deps.answer({
+      workspaceId: command.team_id,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      isAdmin,
+      path: parsed.path,
+      args: parsed.args,
+    });
+    return answered.body as SlackReplyBody;
   } catch (error) {
     deps.logger.error({ err: error, team: command.team_id }, 'slack command crashed');
     return toBody(

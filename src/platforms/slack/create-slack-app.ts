@@ -1,18 +1,21 @@
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Database } from '../../../db/database.js';
-import { COMMANDS } from '../../../commands/index.js';
-import type { AlertAdapter } from '../../delivery/adapter.js';
+import type { CommandContext } from '../../../commands/types.js';
+import type { Answer, CommandRequest, Platform, PlatformDeps, StartResult } from '../platform.js';
+import { plainReply } from '../plain-reply.js';
+import { replyToRequest } from '../reply-to-request.js';
 import { createAdminCheck } from './admin-check.js';
 import { createSlackAlertAdapter } from './alert-adapter.js';
 import { boltLogger } from './bolt-logger.js';
-import { createCommandHandler } from './command-handler.js';
+import { createCommandHandler, toBody } from './command-handler.js';
+import { destinationOf, workspaceId } from './ids.js';
+import { spellCommand } from './mrkdwn.js';
 import { OPEN_REPO_ACTION } from './render-alert.js';
 import { describeSlackError } from './slack-failure.js';
-import { within } from './within.js';
+import { within } from '../../shared/within.js';
 import { createHttpServer, type HttpServer } from '../../shared/http-server.js';
 
-export interface SlackAppOptions {
+export interface SlackAppOptions extends PlatformDeps {
   /** `xoxb-…`; the app and its alerts need it. */
   botToken: string;
   /** Verifies every HTTP request; needed unless `appToken` selects Socket Mode. */
@@ -32,28 +35,20 @@ export interface SlackAppOptions {
   port: number;
   /** Interface to listen on; every interface by default. */
   host?: string | undefined;
-  db: Database;
-  logger: Logger;
-  hubUrl: string;
-  now: () => Date;
   fetch?: typeof fetch | undefined;
   /** How long a command may take and still be answered in its ack (Slack waits 3 s); 2 s by default. */
   ackBudgetMs?: number | undefined;
 }
 
-export interface SlackStartResult {
-  ok: boolean;
-  error?: string;
+export interface SlackStartResult extends StartResult {
   /** The port HTTP mode listens on (useful with port 0). */
   port?: number;
 }
 
-export interface SlackApp {
-  /** Posts alerts through the Web API; works whether or not start() succeeded. */
-  adapter: AlertAdapter;
+/** Posts alerts through the Web API whether or not start() succeeded. */
+export interface SlackApp extends Platform {
   /** Checks the token and starts receiving commands; logs and returns a failure, never throws. */
   start(): Promise<SlackStartResult>;
-  stop(): Promise<void>;
 }
 
 export const EVENTS_PATH = '/slack/events';
@@ -84,11 +79,27 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
   });
 
+  const ctx: CommandContext = {
+    services: options.services,
+    commands: options.commands,
+    now: options.now,
+    hubUrl: options.hubUrl,
+    logger,
+  };
+  async function answer(request: CommandRequest): Promise<Answer> {
+    const reply = await replyToRequest(ctx, request, {
+      platform: 'slack',
+      workspace: workspaceId,
+      destination: destinationOf,
+    });
+    return { ephemeral: reply.ephemeral, text: plainReply(reply, spellCommand), body: toBody(reply) };
+  }
+
   let app: App | undefined;
   let receiver: HTTPReceiver | undefined;
   let setupError: string | undefined;
   try {
-    ({ app, receiver } = buildApp(options, clientOptions(), bolt, logger));
+    ({ app, receiver } = buildApp(options, clientOptions(), bolt, logger, answer));
   } catch (error) {
     setupError = error instanceof Error ? error.message : String(error);
   }
@@ -115,7 +126,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let lateSocket = false;
 
   return {
-    adapter,
+    platform: adapter.platform,
+    postAlert: adapter.postAlert.bind(adapter),
+    ...(adapter.postDigest ? { postDigest: adapter.postDigest.bind(adapter) } : {}),
+    answer,
     async start() {
       if (started) return started;
       if (receiving) {
@@ -175,6 +189,7 @@ function buildApp(
   clientOptions: webApi.WebClientOptions,
   bolt: ReturnType<typeof boltLogger>,
   logger: Logger,
+  answer: (request: CommandRequest) => Promise<Answer>,
 ): { app: App; receiver?: HTTPReceiver } {
   const receiver = options.appToken
     ? {
@@ -206,12 +221,11 @@ function buildApp(
     convoStore: false,
   });
   const admins = createAdminCheck({ adminUserIds: options.adminUserIds, now: options.now, logger });
-  const ctx = { db: options.db, now: options.now, hubUrl: options.hubUrl, logger };
   app.command(
     '/floodwatch',
     createCommandHandler({
-      ctx,
-      commands: COMMANDS,
+      answer,
+      commands: options.commands,
       admins,
       logger,
       ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Inline } from '../../../commands/types.js';
+import type { CommandRef, Inline } from '../../../commands/types.js';
 import { clip } from '../../format/text-limits.js';
 
 /**
@@ -18,20 +18,23 @@ export function link(url: string, text: string): string {
   return `<${linkTarget(url)}|${escapeText(text)}>`;
 }
 
-// The shared commands name each other as Discord spells them (`/alerts list`); Slack has one command.
-const COMMAND_MENTION = /(^|[\s(])\/(releases|rankings|origins|model|labs|alerts|help)\b/g;
+/** Slack has one slash command with the rest as its text: `/floodwatch alerts list`. */
+export function spellCommand(ref: CommandRef): string {
+  return ['/floodwatch', ...ref.command, ...(ref.args ? [ref.args] : [])].join(' ');
+}
 
-export function slackCommandNames(text: string): string {
-  return text.replace(COMMAND_MENTION, '$1/floodwatch $2');
+function code(text: string): string {
+  return `\`${escapeText(text.replace(/`/g, "'"))}\``;
 }
 
 export function inline(parts: readonly Inline[]): string {
   return parts
     .map((part) => {
-      if (typeof part === 'string') return escapeText(slackCommandNames(part));
+      if (typeof part === 'string') return escapeText(part);
       if ('url' in part) return link(part.url, part.text);
       if ('bold' in part) return part.bold.trim() ? `*${escapeText(part.bold)}*` : escapeText(part.bold);
-      return `\`${escapeText(slackCommandNames(part.code).replace(/`/g, "'"))}\``;
+      if ('command' in part) return code(spellCommand(part));
+      return code(part.code);
     })
     .join('');
 }

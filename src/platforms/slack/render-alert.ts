@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { digestEntries, digestTitle } from '../../format/digest-lines.js';
 import { summarizeRelease } from '../../format/release-summary.js';
-import type { ReleaseView } from '../../queries/release-view.js';
+import type { ReleaseView } from '../release-view.js';
 import { clip, joinLines } from '../../format/text-limits.js';
 import { chunkLines, escapeText, link, mrkdwn, plainText } from './mrkdwn.js';
 import { capBlocks, LIMITS, type SlackMessage } from './render-reply.js';

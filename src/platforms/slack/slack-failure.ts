@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { DeliveryError } from '../../delivery/adapter.js';
+import { DeliveryError } from '../platform.js';
 
 // Checked by `code` rather than instanceof, so an error from another copy of @slack/web-api reads the same.
 interface SlackErrorShape {

@@ -42,8 +42,6 @@ export const detailsSchema = listingSchema.extend({
   ),
 });
 
-export type DetailsItem = z.output<typeof detailsSchema>;
-
 export const metricsSchema = z.object({
   id: hubId,
   downloads: count,

@@ -328,12 +328,24 @@ describe('fake Hugging Face Hub driven by the real @huggingface/hub client', () 
     expect(missing.message).toContain('Repository not found');
     expect((await hubError(modelInfo({ hubUrl: hub.url, name: quant.id, revision: 'v9' }))).statusCode).toBe(404);
     expect((await hubError(modelInfo({ hubUrl: hub.url, name: 'acme/Off-7B' }))).statusCode).toBe(403);
+  });
 
+  it('answers a route it does not serve like the Hub, and fails the test that asked for it', async () => {
     const unknownRoute = await fetch(`${hub.url}/api/spaces`);
     expect(unknownRoute.status).toBe(404);
     expect(unknownRoute.headers.get('content-type')).toBe(JSON_TYPE);
     expect(await unknownRoute.json()).toHaveProperty('error');
     expect(unknownRoute.headers.get('ratelimit')).not.toBeNull();
+    await fetch(`${hub.url}/api/models`, { method: 'POST' });
+
+    expect(hub.unknownRoutes).toEqual(['GET /api/spaces', 'POST /api/models']);
+    await expect(hub.close()).rejects.toThrow(
+      'the fake Hub was asked for routes it does not serve: GET /api/spaces, POST /api/models',
+    );
+
+    const lenient = await startFakeHub({ allowUnknownRoutes: true });
+    await fetch(`${lenient.url}/api/spaces`);
+    await expect(lenient.close()).resolves.toBeUndefined();
   });
 
   describe('faults', () => {

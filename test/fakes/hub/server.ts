@@ -57,8 +57,14 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
+  const unknownRoutes: string[] = [];
+  function unknownRoute(req: IncomingMessage, path: string): Answer {
+    unknownRoutes.push(`${req.method ?? 'GET'} ${path}`);
+    return notFoundRoute();
+  }
+
   function route(req: IncomingMessage, path: string, query: URLSearchParams): Answer {
-    if (req.method !== 'GET') return notFoundRoute();
+    if (req.method !== 'GET') return unknownRoute(req, path);
     const viewer = resolveViewer(req.headers.authorization, tokens);
     if (viewer.kind === 'invalid') return hubError(401, 'Invalid credentials in Authorization header');
     if (path === '/api/models' || path === '/api/models/') {
@@ -73,7 +79,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     }
     const target = parseModelPath(path);
     if (target) return modelInfoAnswer(store, target, query, viewer, { anonymousNotFoundStatus });
-    return notFoundRoute();
+    return unknownRoute(req, path);
   }
 
   function send(res: ServerResponse, record: RecordedRequest, answer: Answer): void {
@@ -132,6 +138,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   }
 
   let closing: Promise<void> | undefined;
+  let reported = false;
 
   return {
     url,
@@ -149,7 +156,8 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     fault: (f) => faults.push(f),
     clearFaults: () => faults.clear(),
     setRateLimit: (r) => limiter.set(r, Date.now()),
-    close() {
+    unknownRoutes,
+    async close() {
       closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
@@ -157,7 +165,15 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
         // Ends keep-alive sockets and hung requests alike; the client sees a dropped connection.
         server.closeAllConnections();
       });
-      return closing;
+      await closing;
+      // Reported once: a test that already saw the error may close again in its hooks.
+      if (unknownRoutes.length > 0 && !options.allowUnknownRoutes && !reported) {
+        reported = true;
+        throw new Error(
+          `the fake Hub was asked for routes it does not serve: ${[...new Set(unknownRoutes)].join(', ')}; ` +
+            'teach the fake the route, or pass allowUnknownRoutes to a test that asks on purpose',
+        );
+      }
     },
   };
 }

@@ -77,6 +77,12 @@ export interface FakeHubOptions {
    * the Hub has answered 401 there (404 with a token); 404 is the default.
    */
   anonymousNotFoundStatus?: 401 | 404;
+  /**
+   * A route the fake does not serve is answered 404 like the Hub, and by default also fails the test:
+   * `close()` rejects naming it, so a client asking for something the fake never learned is not
+   * mistaken for a missing repo. Set for a test that asks for a wrong route on purpose.
+   */
+  allowUnknownRoutes?: boolean;
 }
 
 export interface FakeHub {
@@ -95,6 +101,11 @@ export interface FakeHub {
   fault(f: Fault): void;
   clearFaults(): void;
   setRateLimit(r: RateLimitSettings): void;
-  /** Stops listening and ends every open request, hung ones included. */
+  /** Routes asked for that the fake does not serve, as `GET /api/spaces`. */
+  unknownRoutes: string[];
+  /**
+   * Stops listening and ends every open request, hung ones included; rejects afterwards when a route
+   * it does not serve was asked for (unless `allowUnknownRoutes`).
+   */
   close(): Promise<void>;
 }

@@ -1,20 +1,7 @@
+import type { RankedModel, RankingMetric } from '../ports/models.js';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, models, workspaceLabs } from '../../db/schema.js';
-
-export const RANKING_METRICS = ['downloads', 'likes', 'trending'] as const;
-export type RankingMetric = (typeof RANKING_METRICS)[number];
-
-export interface RankedModel {
-  repo: string;
-  task: string | null;
-  params: number | null;
-  downloads: number;
-  likes: number;
-  trendingScore: number;
-  lab: string;
-  country: string;
-}
 
 const COLUMN = { downloads: models.downloads, likes: models.likes, trending: models.trendingScore } as const;
 

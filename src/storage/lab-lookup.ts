@@ -1,13 +1,8 @@
+import type { LabRef } from '../ports/labs.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/database.js';
-import { labOrgs, labs, workspaceLabs } from '../db/schema.js';
-import { UserError } from '../src/shared/user-error.js';
-
-export interface LabRef {
-  id: number;
-  name: string;
-  country: string;
-}
+import type { Queryable } from '../../db/database.js';
+import { labOrgs, labs, workspaceLabs } from '../../db/schema.js';
+import { UserError } from '../shared/user-error.js';
 
 /** Finds a lab by name or by one of its orgs, any case; an unknown one is the user's mistake. */
 export async function resolveLab(db: Queryable, input: string): Promise<LabRef> {

@@ -1,34 +1,8 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.js';
 import { labs, subscriptions, workspaces } from '../../db/schema.js';
-import type { Mode } from '../delivery/due-at.js';
+import type { NewSubscription, SubscriptionView } from '../ports/subscriptions.js';
 import { UserError } from '../shared/user-error.js';
-
-export interface NewSubscription {
-  workspaceId: string;
-  platform: string;
-  destination: string;
-  labIds?: number[] | undefined;
-  countries?: string[] | undefined;
-  tasks?: string[] | undefined;
-  minParamsB?: number | undefined;
-  variants: boolean;
-  mode: Mode;
-  createdBy: string;
-}
-
-export interface SubscriptionView {
-  id: number;
-  destination: string;
-  labs: string[];
-  countries: string[];
-  tasks: string[];
-  minParamsB: number | null;
-  variants: boolean;
-  mode: string;
-  pausedAt: Date | null;
-  pauseReason: string | null;
-}
 
 const MAX_PER_CHANNEL = 10;
 

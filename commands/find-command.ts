@@ -1,4 +1,4 @@
-import { isGroup, type CommandDef, type OptionDef, type TopCommand } from '../../../commands/types.js';
+import { isGroup, type CommandDef, type OptionDef, type TopCommand } from './types.js';
 
 /** The command an interaction names, with its path (`['labs', 'add']`). */
 export function findCommand(
@@ -15,4 +15,15 @@ export function findCommand(
 
 export function findOption(command: CommandDef, name: string): OptionDef | undefined {
   return command.options.find((o) => o.name === name);
+}
+
+/** The command at a path such as `['labs', 'add']` or `['help']`. */
+export function findByPath(
+  commands: readonly TopCommand[],
+  path: readonly string[],
+): { command: CommandDef; path: string[] } | undefined {
+  const [name, subcommand] = path;
+  if (name === undefined || path.length > 2) return undefined;
+  const found = findCommand(commands, name, subcommand ?? null);
+  return found && found.path.length === path.length ? found : undefined;
 }

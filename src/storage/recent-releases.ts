@@ -1,20 +1,9 @@
+import type { RecentReleasesQuery } from '../ports/releases.js';
 import { and, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, releases, workspaceLabs } from '../../db/schema.js';
-import { selectReleaseViews } from './load-release-views.js';
-import type { ReleaseView } from './release-view.js';
-
-export interface RecentReleasesQuery {
-  now: Date;
-  days: number;
-  /** Only labs this workspace tracks; every lab when absent. */
-  workspaceId?: string | undefined;
-  labIds?: readonly number[] | undefined;
-  country?: string | undefined;
-  /** Include releases made only of variants. */
-  variants?: boolean | undefined;
-  limit?: number | undefined;
-}
+import { selectReleaseViews } from './release-views.js';
+import type { ReleaseView } from '../platforms/release-view.js';
 
 /** Releases first seen in the last `days`, newest first. */
 export async function recentReleases(db: Queryable, query: RecentReleasesQuery): Promise<ReleaseView[]> {

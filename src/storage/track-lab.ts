@@ -1,18 +1,8 @@
+import type { TrackResult } from '../ports/labs.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/database.js';
 import { labOrgs, labs, workspaceLabs, workspaces } from '../../db/schema.js';
 import { UserError } from '../shared/user-error.js';
-
-export interface TrackResult {
-  labId: number;
-  labName: string;
-  country: string;
-  /** The lab was new to the catalog. */
-  created: boolean;
-  /** The workspace already tracked it. */
-  alreadyTracked: boolean;
-  orgs: string[];
-}
 
 async function findLabByOrg(tx: Transaction, org: string) {
   const [row] = await tx

@@ -1,7 +1,7 @@
 import { desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, models, releases } from '../../db/schema.js';
-import type { ModelView, ReleaseView } from './release-view.js';
+import type { ModelView, ReleaseView } from '../platforms/release-view.js';
 
 interface RawModel extends Omit<ModelView, 'createdAt' | 'firstSeenPublicAt'> {
   createdAt: string | null;

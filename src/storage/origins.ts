@@ -1,15 +1,7 @@
+import type { OriginMetric, OriginShare } from '../ports/models.js';
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, models, releases, workspaceLabs } from '../../db/schema.js';
-
-export const ORIGIN_METRICS = ['releases', 'downloads', 'likes'] as const;
-export type OriginMetric = (typeof ORIGIN_METRICS)[number];
-
-export interface OriginShare {
-  key: string;
-  country: string;
-  value: number;
-}
 
 /**
  * Totals per lab over a window among the labs a workspace tracks: releases first seen in it, or the

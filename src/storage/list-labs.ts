@@ -1,14 +1,7 @@
+import type { LabListing } from '../ports/labs.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labOrgs, labs, workspaceLabs } from '../../db/schema.js';
-
-export interface LabListing {
-  id: number;
-  name: string;
-  country: string;
-  orgs: { org: string; baselineAt: Date | null; polledAt: Date | null; lastError: string | null }[];
-  tracked: boolean;
-}
 
 /** Every lab in the catalog, with whether the workspace tracks it, tracked first, then by name. */
 export async function listLabs(

@@ -1,33 +1,7 @@
+import type { ModelDetails } from '../ports/models.js';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labOrgs, labs, models, releases } from '../../db/schema.js';
-
-export interface LineageStep {
-  repo: string;
-  lab?: { name: string; country: string } | undefined;
-}
-
-export interface ModelDetails {
-  id: string;
-  repo: string;
-  lab: { id: number; name: string; country: string };
-  createdAt: Date | null;
-  firstSeenPublicAt: Date | null;
-  task: string | null;
-  library: string | null;
-  license: string | null;
-  params: number | null;
-  gated: string | null;
-  private: boolean;
-  downloads: number;
-  likes: number;
-  trendingScore: number;
-  isVariant: boolean;
-  relation: string | null;
-  baseModels: LineageStep[];
-  release?:
-    { id: number; title: string; firstSeenAt: Date; models: { repo: string; isVariant: boolean }[] } | undefined;
-}
 
 async function labsOfOrgs(db: Queryable, orgs: string[]): Promise<Map<string, { name: string; country: string }>> {
   if (orgs.length === 0) return new Map();

@@ -1,0 +1,16 @@
+import type { LabsPort } from './labs.js';
+import type { ModelsPort } from './models.js';
+import type { ReleasesPort } from './releases.js';
+import type { SettingsPort } from './settings.js';
+import type { SubscriptionsPort } from './subscriptions.js';
+import type { SuggestionsPort } from './suggestions.js';
+
+/** What commands and platforms may read and change: storage behind small ports, never the database. */
+export interface Services {
+  labs: LabsPort;
+  subscriptions: SubscriptionsPort;
+  releases: ReleasesPort;
+  models: ModelsPort;
+  suggestions: SuggestionsPort;
+  settings: SettingsPort;
+}
