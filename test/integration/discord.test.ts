@@ -9,6 +9,10 @@ import { ALERTS, createDiscordHarness, GUILD, opt, sub, type DiscordHarness } fr
 import { useTestDatabase } from '../helpers/test-database.js';
 
 const database = useTestDatabase();
+
+/** The guild's subscriptions, as /alerts list reads them. */
+const subscriptionsHere = () =>
+  createPostgresServices(database.db).subscriptions.list({ workspaceId: `discord:${GUILD}` });
 let h: DiscordHarness;
 const EPHEMERAL = 1 << 6;
 
@@ -197,7 +201,7 @@ describe('slash commands', () => {
     expect(texts[3]).toContain('`metric` must be one of downloads, likes, trending');
     expect(texts[4]).toContain('is not a Hub repo id');
     expect(texts[5]).toContain('\\"XX\\" is not an ISO 3166-1 alpha-2 country code');
-    expect(await database.db.select().from(subscriptions)).toHaveLength(1);
+    expect(await subscriptionsHere()).toHaveLength(1);
   });
 
   it('suggests labs, orgs and models as the user types', async () => {
@@ -340,7 +344,7 @@ describe('replicas', () => {
       await new Promise((r) => setTimeout(r, 300));
 
       expect(JSON.stringify(reply.embeds)).toContain('Subscribed this channel');
-      expect(await database.db.select().from(subscriptions)).toHaveLength(2);
+      expect(await subscriptionsHere()).toHaveLength(2);
       const callbacks = h.fake.requests.filter((r) => r.path.includes('/callback'));
       expect(callbacks.map((r) => r.status)).toEqual([204]);
     } finally {

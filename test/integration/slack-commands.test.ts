@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { labs, subscriptions, workspaceLabs } from '../../db/schema.js';
+import { createPostgresServices } from '../../src/storage/create-services.js';
 import { postSlashCommand } from '../fakes/slack/index.js';
 import { useTestDatabase, resetDatabase } from '../helpers/test-database.js';
 import {
@@ -14,6 +15,10 @@ import {
 } from '../helpers/slack-harness.js';
 
 const database = useTestDatabase();
+
+/** The team's subscriptions, as /floodwatch alerts list reads them. */
+const subscriptionsHere = () =>
+  createPostgresServices(database.db).subscriptions.list({ workspaceId: `slack:${TEAM_ID}` });
 let harness: SlackHarness;
 let labIds: Awaited<ReturnType<typeof seedCatalog>>['labIds'];
 
@@ -194,7 +199,7 @@ describe('/floodwatch admin subcommands', () => {
     });
     expect(listed.shown).toContain(`*#${row!.id}* labs DeepSeek, Alibaba Qwen · daily`);
     expect(removed.shown).toContain(`Removed subscription #${row!.id}.`);
-    expect(await database.db.select().from(subscriptions)).toHaveLength(0);
+    expect(await subscriptionsHere()).toHaveLength(0);
   });
 
   it('keeps the subscriptions of other channels apart', async () => {
@@ -218,7 +223,7 @@ describe('/floodwatch admin subcommands', () => {
     expect(track.shown).toContain('Only workspace admins can do that');
     expect(subscribe.shown).toContain('Only workspace admins can do that');
     expect(await trackedBy(TEAM_ID)).toEqual([labIds.deepseek, labIds.qwen].sort());
-    expect(await database.db.select().from(subscriptions)).toHaveLength(0);
+    expect(await subscriptionsHere()).toHaveLength(0);
   });
 
   it('treats a user on SLACK_ADMIN_USER_IDS as an admin without asking Slack', async () => {
