@@ -1,6 +1,6 @@
+import { secretBoxFromConfig } from '../app/secret-box-from-config.js';
 import { readEnv } from '../config/env.js';
-import { PREVIOUS_SECRET_KEY_VARIABLE, readSecretKeys, SECRET_KEY_VARIABLE } from '../config/secret-keys.js';
-import { createSecretBox } from '../shared/secret-box.js';
+import { PREVIOUS_SECRET_KEY_VARIABLE, SECRET_KEY_VARIABLE } from '../config/secret-keys.js';
 import { resealSecrets } from '../storage/slack-installations.js';
 import { UsageError } from './cli-error.js';
 import { print, withContext, type CliIo } from './context.js';
@@ -22,8 +22,7 @@ export async function runSecrets(args: string[], io: CliIo): Promise<number> {
     );
   parseCommand(rest, {}, 'secrets');
   // A bad key is reported before the database is opened.
-  const keys = readSecretKeys(readEnv(io.env));
-  const box = createSecretBox({ current: keys.current, previous: keys.previous ? [keys.previous] : [] });
+  const box = secretBoxFromConfig(readEnv(io.env));
   return withContext(io, async ({ database }) => {
     const result = await resealSecrets(database.db, box);
     print(
