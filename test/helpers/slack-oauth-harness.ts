@@ -59,17 +59,15 @@ export interface OAuthHarness {
  */
 export async function startOAuthHarness(
   db: Database,
-  options: { keys?: { current: Buffer; previous?: Buffer[] }; logLevel?: string; fetch?: typeof fetch } = {},
+  options: {
+    keys?: { current: Buffer; previous?: Buffer[] };
+    logLevel?: string;
+    fetch?: typeof fetch;
+    /** A fake Slack of an earlier harness, to start the app again against the same teams (not closed here). */
+    fake?: FakeSlack;
+  } = {},
 ): Promise<OAuthHarness> {
-  const fake = await startFakeSlack({
-    teamId: TEAM_A,
-    teamName: 'Alpha',
-    installed: false,
-    channels: [{ id: ALERTS_A, name: 'alerts', member: true }],
-    users: USERS,
-    oauth: OAUTH,
-  });
-  fake.addTeam({ teamId: TEAM_B, teamName: 'Beta', channels: [{ id: ALERTS_B, name: 'alerts' }], users: USERS });
+  const fake = options.fake ?? (await startTwoTeams());
   const clock = createTestClock();
   const log = captureStream();
   const logger = createLogger(options.logLevel ?? 'info', log);
@@ -145,12 +143,26 @@ export async function startOAuthHarness(
     async close() {
       await slack.stop();
       await server.close();
-      await fake.close();
+      if (options.fake === undefined) await fake.close();
     },
   };
 }
 
 export { STATE_COOKIE };
+
+/** Alpha and Beta, where the app is not installed yet. */
+async function startTwoTeams(): Promise<FakeSlack> {
+  const fake = await startFakeSlack({
+    teamId: TEAM_A,
+    teamName: 'Alpha',
+    installed: false,
+    channels: [{ id: ALERTS_A, name: 'alerts', member: true }],
+    users: USERS,
+    oauth: OAUTH,
+  });
+  fake.addTeam({ teamId: TEAM_B, teamName: 'Beta', channels: [{ id: ALERTS_B, name: 'alerts' }], users: USERS });
+  return fake;
+}
 
 /** DeepSeek (CN) and Mistral AI (FR) in the catalog, tracked by nobody yet. */
 export async function seedTwoLabs(db: Database): Promise<{ deepseek: number; mistral: number }> {
