@@ -193,3 +193,23 @@ export const settings = pgTable('settings', {
   value: text('value').notNull(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * A Slack workspace that installed the app with OAuth. The bot token is sealed at rest
+ * (src/shared/secret-box.ts) with the key named in `key_id`, so a key can be rotated.
+ */
+export const slackInstallations = pgTable('slack_installations', {
+  teamId: text('team_id').primaryKey(),
+  enterpriseId: text('enterprise_id'),
+  botUserId: text('bot_user_id').notNull(),
+  botId: text('bot_id'),
+  scopes: text('scopes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  botToken: text('bot_token').notNull(),
+  keyId: text('key_id').notNull(),
+  installedBy: text('installed_by'),
+  installedAt: tstz('installed_at').notNull().defaultNow(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});

@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import { COMMANDS } from '../../commands/index.js';
-import type { Config } from '../config/env.js';
+import { slackMode, type Config } from '../config/env.js';
 import type { Platform, PlatformDeps } from '../platforms/platform.js';
 import type { Services } from '../ports/services.js';
+import type { SlackInstallationsPort } from '../ports/slack-installations.js';
 import type { HttpServer } from '../shared/http-server.js';
 
 /**
@@ -16,6 +17,8 @@ export async function createPlatforms(deps: {
   config: Config;
   logger: Logger;
   services: Services;
+  /** Where Slack OAuth mode keeps its installations; needed when SLACK_CLIENT_ID is set. */
+  slackInstallations?: SlackInstallationsPort | undefined;
   now?: () => Date;
 }): Promise<Platform[]> {
   const { config } = deps;
@@ -38,12 +41,14 @@ export async function createPlatforms(deps: {
       }),
     );
   }
-  if (config.SLACK_BOT_TOKEN) {
+  const slack = slackMode(config);
+  if (slack !== undefined) {
     const { createSlackApp } = await import('../platforms/slack/index.js');
     platforms.push(
       createSlackApp({
         ...shared,
         botToken: config.SLACK_BOT_TOKEN,
+        oauth: slack === 'oauth' ? slackOAuth(config, deps.slackInstallations) : undefined,
         signingSecret: config.SLACK_SIGNING_SECRET,
         appToken: config.SLACK_APP_TOKEN,
         adminUserIds: config.SLACK_ADMIN_USER_IDS,
@@ -54,4 +59,15 @@ export async function createPlatforms(deps: {
     );
   }
   return platforms;
+}
+
+function slackOAuth(config: Config, installations: SlackInstallationsPort | undefined) {
+  if (installations === undefined) throw new Error('Slack OAuth mode needs an installation store');
+  return {
+    clientId: config.SLACK_CLIENT_ID!,
+    clientSecret: config.SLACK_CLIENT_SECRET!,
+    stateSecret: config.SLACK_STATE_SECRET!,
+    publicUrl: config.PUBLIC_URL!,
+    installations,
+  };
 }

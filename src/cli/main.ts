@@ -10,6 +10,7 @@ import { runLabs } from './run-labs.js';
 import { runPoll } from './run-poll.js';
 import { runReleases } from './run-releases.js';
 import { runRun } from './run-run.js';
+import { runSecrets } from './run-secrets.js';
 import { runStart } from './run-start.js';
 import { USAGE, type UsageTopic } from './usage.js';
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   releases: runReleases,
   commands: runCommands,
   run: runRun,
+  secrets: runSecrets,
 };
 
 function usageOf(topic: string): string {

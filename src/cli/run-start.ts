@@ -1,8 +1,11 @@
 import { createApp } from '../app/create-app.js';
 import { createPlatforms } from '../app/create-platforms.js';
+import { secretBoxFromConfig } from '../app/secret-box-from-config.js';
+import { readEnv, slackMode } from '../config/env.js';
 import { startPlatforms } from '../app/start-platforms.js';
 import { createHttpServer, type HttpServer } from '../shared/http-server.js';
 import { createPostgresServices } from '../storage/create-services.js';
+import { createPostgresSlackInstallations } from '../storage/slack-installations.js';
 import { createScheduler } from '../worker/scheduler.js';
 import { withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
@@ -34,10 +37,18 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     signals.once('SIGINT', () => resolve('SIGINT'));
     signals.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  // Slack OAuth mode seals bot tokens: a missing or bad key stops the start before anything opens.
+  const box = slackMode(readEnv(io.env)) === 'oauth' ? secretBoxFromConfig(readEnv(io.env)) : undefined;
   return withContext(io, async ({ config, logger, database }) => {
     const lifetime = new AbortController();
     const server = createHttpServer({ logger });
-    const created = await createPlatforms({ config, logger, services: createPostgresServices(database.db), server });
+    const created = await createPlatforms({
+      config,
+      logger,
+      services: createPostgresServices(database.db),
+      slackInstallations: box ? createPostgresSlackInstallations(database.db, box) : undefined,
+      server,
+    });
     // Listen first: a port that is taken is a clear error before anything has started.
     if (server.used) logger.info({ port: await listenOn(server, config.PORT) }, 'http listening');
     const platforms = startPlatforms(created, logger);

@@ -12,6 +12,7 @@ Commands:
   releases [--days N] [--json]           releases first seen in the last N days (default 7)
   run <command> [sub] [name:value …]     any slash command for the console workspace (--json: the reply as JSON)
   commands sync                          register the slash commands with Discord (needs DISCORD_TOKEN)
+  secrets rotate                         seal stored secrets again with FLOODWATCH_SECRET_KEY
   help [command]                         this text, or one command's
 
 Configuration comes from the environment; see README.md.`,
@@ -49,6 +50,13 @@ options as name:value (quote a value with spaces), or values alone in the order 
   floodwatch run help                    every command and its options
   --json   print the reply as JSON: its title, blocks and the values behind them
 A mistake prints the same message as in chat and exits 2; nothing is changed.`,
+  secrets: `Usage: floodwatch secrets rotate
+
+Seals every stored secret (the bot tokens of Slack workspaces installed with OAuth) again with the
+key in FLOODWATCH_SECRET_KEY, opening the ones sealed with FLOODWATCH_SECRET_KEY_PREVIOUS. Prints how
+many it re-sealed; running it again changes nothing. Exits 1 when a secret was sealed with neither key.
+With the embedded database, stop the service first; with PostgreSQL, run it while the service runs
+with both variables set, then drop FLOODWATCH_SECRET_KEY_PREVIOUS.`,
 } as const;
 
 export type UsageTopic = keyof typeof USAGE;

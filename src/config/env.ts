@@ -14,6 +14,22 @@ const optionalUrl = optional.refine((v) => v === undefined || /^https?:\/\/[^\s]
   message: 'must be an http(s) URL',
 });
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The public base of the service: https, or http for a local test; no query, no trailing slash. */
+const publicUrl = optional
+  .refine(
+    (v) => {
+      if (v === undefined) return true;
+      if (!URL.canParse(v)) return false;
+      const url = new URL(v);
+      const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+      return secure && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    },
+    { message: 'must be the https URL that reaches PORT (http only for localhost), without a query' },
+  )
+  .transform((v) => v?.replace(/\/+$/, ''));
+
 const cron = (fallback: string) =>
   z
     .string()
@@ -51,6 +67,15 @@ const envSchema = z
     }),
     SLACK_ADMIN_USER_IDS: optional.transform((v) => (v ? v.split(/[,\s]+/).filter(Boolean) : [])),
     SLACK_API_URL: optionalUrl,
+    SLACK_CLIENT_ID: optional,
+    SLACK_CLIENT_SECRET: optional,
+    SLACK_STATE_SECRET: optional.refine((v) => v === undefined || v.length >= 16, {
+      message: 'must be at least 16 characters (make one with `openssl rand -hex 32`)',
+    }),
+    PUBLIC_URL: publicUrl,
+    // Checked when used (src/config/secret-keys.ts): a bad key is a SettingError that names it.
+    FLOODWATCH_SECRET_KEY: optional,
+    FLOODWATCH_SECRET_KEY_PREVIOUS: optional,
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   })
   .superRefine((env, ctx) => {
@@ -61,7 +86,49 @@ const envSchema = z
         message: 'is needed with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN selects Socket Mode',
       });
     }
+    checkOAuth(env, ctx);
   });
+
+const OAUTH_NEEDS = {
+  SLACK_CLIENT_ID: 'Client ID, under Basic Information',
+  SLACK_CLIENT_SECRET: 'Client Secret, under Basic Information',
+  SLACK_STATE_SECRET: 'signs the install link; make one with `openssl rand -hex 32`',
+  SLACK_SIGNING_SECRET: 'verifies the requests Slack sends',
+  PUBLIC_URL: 'the https address that reaches PORT; the redirect URL is PUBLIC_URL/slack/oauth_redirect',
+  FLOODWATCH_SECRET_KEY: 'bot tokens are stored encrypted with it; make one with `openssl rand -hex 32`',
+} as const;
+
+interface OAuthSettings {
+  SLACK_BOT_TOKEN?: string | undefined;
+  SLACK_APP_TOKEN?: string | undefined;
+  SLACK_CLIENT_ID?: string | undefined;
+  SLACK_CLIENT_SECRET?: string | undefined;
+  SLACK_STATE_SECRET?: string | undefined;
+  SLACK_SIGNING_SECRET?: string | undefined;
+  PUBLIC_URL?: string | undefined;
+  FLOODWATCH_SECRET_KEY?: string | undefined;
+}
+
+/** OAuth mode (many workspaces) is chosen by any of its three Slack settings, and then needs all it uses. */
+function checkOAuth(env: OAuthSettings, ctx: z.RefinementCtx): void {
+  if (!env.SLACK_CLIENT_ID && !env.SLACK_CLIENT_SECRET && !env.SLACK_STATE_SECRET) return;
+  for (const [name, why] of Object.entries(OAUTH_NEEDS)) {
+    if (!env[name as keyof OAuthSettings])
+      ctx.addIssue({ code: 'custom', path: [name], message: `is needed in Slack OAuth mode (${why})` });
+  }
+  if (env.SLACK_BOT_TOKEN)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_BOT_TOKEN'],
+      message: 'cannot be set with SLACK_CLIENT_ID: one workspace (SLACK_BOT_TOKEN) or OAuth for many, not both',
+    });
+  if (env.SLACK_APP_TOKEN)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_APP_TOKEN'],
+      message: 'cannot be set with SLACK_CLIENT_ID: OAuth mode receives Slack over HTTP at PUBLIC_URL',
+    });
+}
 
 const KEYS = [
   'HF_ENDPOINT',
@@ -80,10 +147,22 @@ const KEYS = [
   'SLACK_APP_TOKEN',
   'SLACK_ADMIN_USER_IDS',
   'SLACK_API_URL',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'PUBLIC_URL',
+  'FLOODWATCH_SECRET_KEY',
+  'FLOODWATCH_SECRET_KEY_PREVIOUS',
   'PORT',
 ] as const;
 
 export type Config = z.infer<typeof envSchema>;
+
+/** How the Slack app runs: one workspace with a bot token, many installed with OAuth, or not at all. */
+export function slackMode(config: Config): 'single' | 'oauth' | undefined {
+  if (config.SLACK_CLIENT_ID) return 'oauth';
+  return config.SLACK_BOT_TOKEN ? 'single' : undefined;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

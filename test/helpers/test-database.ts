@@ -44,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 const TABLES = [
+  'slack_installations',
   'settings',
   'deliveries',
   'subscriptions',

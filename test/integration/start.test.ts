@@ -62,4 +62,54 @@ describe('floodwatch start', () => {
     }
     // The first tick baselines the whole default catalog: slow on a loaded machine, whatever the code.
   }, 90_000);
+
+  it('serves the Slack install in OAuth mode and stores the installation it completes', async () => {
+    const hub = await startFakeHub();
+    const oauth = { clientId: '1111.2222', clientSecret: 'start-client-secret' };
+    const slack = await startFakeSlack({ teamId: 'T0START', installed: false, oauth });
+    const dir = mkdtempSync(join(tmpdir(), 'fw-start-'));
+    const database = process.env.FW_TEST_DB === 'postgres' ? await createTestDatabase() : undefined;
+    const out = captureStream();
+    const err = captureStream();
+    const signals = new EventEmitter();
+    const base = 'http://127.0.0.1:39118';
+    try {
+      const env = {
+        HF_ENDPOINT: hub.url,
+        DATA_DIR: join(dir, 'data'),
+        LOG_LEVEL: 'info',
+        SLACK_CLIENT_ID: oauth.clientId,
+        SLACK_CLIENT_SECRET: oauth.clientSecret,
+        SLACK_STATE_SECRET: 'start-state-secret-0123',
+        SLACK_SIGNING_SECRET: 'start-signing-secret',
+        SLACK_API_URL: slack.apiUrl,
+        PUBLIC_URL: base,
+        FLOODWATCH_SECRET_KEY: 'c3'.repeat(32),
+        PORT: '39118',
+        ...(database?.url ? { DATABASE_URL: database.url } : {}),
+      };
+      const running = runStart([], { out, err, env }, signals);
+      await waitFor(() => err.text().includes('"slack app receiving commands"'), 'the Slack app');
+
+      const page = await fetch(`${base}/slack/install`);
+      const href = /href="(https:\/\/slack\.com[^"]*)"/.exec(await page.text())![1]!.replace(/&amp;/g, '&');
+      const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+      const redirect = slack.approveInstall(href, { teamId: 'T0START', userId: 'U0ADMIN' });
+      const done = await fetch(redirect, { headers: { cookie } });
+      const html = await done.text();
+      signals.emit('SIGTERM');
+      const code = await running;
+
+      expect(done.status).toBe(200);
+      expect(html).toContain('floodwatch is installed');
+      expect(code).toBe(0);
+      expect(err.text()).toContain('"slack app installed in a workspace"');
+      expect(err.text()).toContain(`"installUrl":"${base}/slack/install"`);
+      expect(err.text()).not.toContain(slack.team('T0START').botToken);
+    } finally {
+      await Promise.all([hub.close(), slack.close()]);
+      await database?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readEnv } from '../../src/config/env.js';
+import { ConfigError, readEnv, slackMode } from '../../src/config/env.js';
 
 describe('readEnv', () => {
   it('has defaults that run with no environment at all', () => {
@@ -55,5 +55,70 @@ describe('readEnv', () => {
     ];
 
     for (const url of urls) expect(readEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+});
+
+describe('readEnv for Slack OAuth', () => {
+  const OAUTH = {
+    SLACK_CLIENT_ID: '1234.5678',
+    SLACK_CLIENT_SECRET: 'client-secret-value',
+    SLACK_STATE_SECRET: 'state-secret-value-long-enough',
+    SLACK_SIGNING_SECRET: 'signing-secret-value',
+    PUBLIC_URL: 'https://floodwatch.example/',
+    FLOODWATCH_SECRET_KEY: 'ab'.repeat(32),
+  };
+
+  function problemsOf(env: Record<string, string>): string[] {
+    try {
+      readEnv(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  }
+
+  it('accepts a complete OAuth setup and trims the public URL', () => {
+    const config = readEnv(OAUTH);
+    expect(slackMode(config)).toBe('oauth');
+    expect(config.PUBLIC_URL).toBe('https://floodwatch.example');
+    expect(slackMode(readEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe('single');
+    expect(slackMode(readEnv({}))).toBeUndefined();
+  });
+
+  it('refuses OAuth mode without the secret key, saying what it is for and how to make one', () => {
+    const { FLOODWATCH_SECRET_KEY: _key, ...withoutKey } = OAUTH;
+
+    const problems = problemsOf(withoutKey);
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^FLOODWATCH_SECRET_KEY is needed in Slack OAuth mode \(bot tokens are stored/);
+    expect(problems[0]).toContain('openssl rand -hex 32');
+  });
+
+  it('names every missing OAuth setting at once, and refuses a bot token or app token beside them', () => {
+    const problems = problemsOf({ SLACK_CLIENT_ID: '1.2', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    const names = problems.map((p) => p.split(' ')[0]);
+    expect(names.sort()).toEqual(
+      [
+        'FLOODWATCH_SECRET_KEY',
+        'PUBLIC_URL',
+        'SLACK_APP_TOKEN',
+        'SLACK_BOT_TOKEN',
+        'SLACK_CLIENT_SECRET',
+        'SLACK_SIGNING_SECRET',
+        'SLACK_STATE_SECRET',
+      ].sort(),
+    );
+  });
+
+  it('wants PUBLIC_URL over https, except on this machine, and never echoes a secret', () => {
+    expect(problemsOf({ ...OAUTH, PUBLIC_URL: 'http://floodwatch.example' })).toEqual([
+      'PUBLIC_URL must be the https URL that reaches PORT (http only for localhost), without a query',
+    ]);
+    expect(readEnv({ ...OAUTH, PUBLIC_URL: 'http://127.0.0.1:3000' }).PUBLIC_URL).toBe('http://127.0.0.1:3000');
+    const problems = problemsOf({ ...OAUTH, SLACK_STATE_SECRET: 'short-secret' }).join('\n');
+    expect(problems).toContain('SLACK_STATE_SECRET must be at least 16 characters');
+    expect(problems).not.toContain('short-secret');
   });
 });

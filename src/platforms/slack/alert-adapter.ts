@@ -1,24 +1,49 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
-import { channelOf } from './ids.js';
+import { NOT_INSTALLED_REASON } from '../../ports/slack-installations.js';
+import { channelOf, teamOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
-import { describeSlackError, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
+import { describeSlackError, isTokenFailure, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
+
+type Client = webApi.WebClient;
 
 /**
  * Posts alerts with chat.postMessage: Block Kit with a text fallback, no unfurls, nothing that
- * mentions anyone. `client` should reject rate-limited calls (`rejectRateLimitedCalls: true`) so
+ * mentions anyone. A client should reject rate-limited calls (`rejectRateLimitedCalls: true`) so
  * the dispatcher reschedules by Retry-After instead of the client sleeping. Slack has no idempotency
  * key for messages, so a send that succeeded but was never recorded can be posted again.
+ *
+ * One workspace: `client`. Many (OAuth): `teamClient` gives each destination's team its own client,
+ * and a team without an installation, or whose token Slack refuses, pauses the subscription until
+ * the app is installed there again.
  */
 export function createSlackAlertAdapter(options: {
-  client: webApi.WebClient;
+  client?: Client | undefined;
+  teamClient?: ((teamId: string) => Promise<Client | undefined>) | undefined;
   hubUrl: string;
   logger: Logger;
 }): AlertAdapter {
-  const { client, logger } = options;
+  const { logger } = options;
+  const perTeam = options.teamClient;
 
-  async function post(channel: string, message: ReturnType<typeof renderAlert>): Promise<{ ref: string }> {
+  async function clientFor(destination: string): Promise<Client> {
+    if (perTeam === undefined) return options.client!;
+    const client = await perTeam(teamOf(destination) ?? '');
+    if (client === undefined) throw new DeliveryError(NOT_INSTALLED_REASON, 'pause');
+    return client;
+  }
+
+  function failure(error: unknown): DeliveryError {
+    if (perTeam !== undefined && isTokenFailure(error)) return new DeliveryError(NOT_INSTALLED_REASON, 'pause');
+    return slackFailure(error);
+  }
+
+  async function post(
+    client: Client,
+    channel: string,
+    message: ReturnType<typeof renderAlert>,
+  ): Promise<{ ref: string }> {
     const result = await client.chat.postMessage({
       channel,
       ...message,
@@ -31,12 +56,13 @@ export function createSlackAlertAdapter(options: {
   }
 
   /** A bot without chat:write.public, or one removed from the channel, joins a public channel once. */
-  async function join(channel: string): Promise<void> {
+  async function join(client: Client, channel: string): Promise<void> {
     try {
       await client.conversations.join({ channel });
       logger.info({ channel }, 'slack bot joined a channel to post an alert');
     } catch (error) {
-      if (rateLimitOf(error) !== undefined || platformErrorOf(error) === undefined) throw slackFailure(error);
+      if (rateLimitOf(error) !== undefined || platformErrorOf(error) === undefined || isTokenFailure(error))
+        throw failure(error);
       throw new DeliveryError(
         `the bot is not in this channel and cannot join it (${describeSlackError(error)}): invite it with /invite`,
         'pause',
@@ -57,19 +83,20 @@ export function createSlackAlertAdapter(options: {
   ): Promise<{ ref: string }> {
     const channel = channelOf(destination);
     if (channel === undefined) throw new DeliveryError(`not a Slack destination: ${destination}`, 'pause');
+    const client = await clientFor(destination);
     checkAborted(options.signal);
     try {
-      return await post(channel, message);
+      return await post(client, channel, message);
     } catch (error) {
-      if (platformErrorOf(error) !== 'not_in_channel') throw slackFailure(error);
+      if (platformErrorOf(error) !== 'not_in_channel') throw failure(error);
     }
     checkAborted(options.signal);
-    await join(channel);
+    await join(client, channel);
     checkAborted(options.signal);
     try {
-      return await post(channel, message);
+      return await post(client, channel, message);
     } catch (error) {
-      throw slackFailure(error);
+      throw failure(error);
     }
   }
 

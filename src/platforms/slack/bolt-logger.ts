@@ -1,5 +1,6 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { createRedactor, redactedError, type Redact } from './redact.js';
 
 const LEVELS: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -11,8 +12,12 @@ const LEVELS: Record<string, LogLevel> = {
   silent: LogLevel.ERROR,
 };
 
-/** Bolt and its Web API client log through pino; pino's level decides, Bolt's setLevel is ignored. */
-export function boltLogger(logger: Logger): BoltLogger {
+/**
+ * Bolt, its installer and its Web API client log through pino; pino's level decides, Bolt's setLevel is
+ * ignored. Every line is redacted: at debug level the client writes request bodies, which for an OAuth
+ * exchange hold the client secret and the code.
+ */
+export function boltLogger(logger: Logger, redact: Redact = createRedactor()): BoltLogger {
   const log = logger.child({ component: 'bolt' });
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
@@ -22,8 +27,8 @@ export function boltLogger(logger: Logger): BoltLogger {
         .filter((p) => !(p instanceof Error))
         .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
         .join(' ');
-      if (err) log[level]({ err }, text || err.message);
-      else log[level](text);
+      if (err) log[level]({ err: redactedError(err, redact) }, redact(text || err.message));
+      else log[level](redact(text));
     };
   return {
     debug: write('debug'),

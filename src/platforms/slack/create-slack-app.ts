@@ -14,10 +14,16 @@ import { OPEN_REPO_ACTION } from './render-alert.js';
 import { describeSlackError } from './slack-failure.js';
 import { within } from '../../shared/within.js';
 import { createHttpServer, type HttpServer } from '../../shared/http-server.js';
+import { createOAuthReceiver, INSTALL_PATH, type SlackOAuthOptions } from './oauth-receiver.js';
+import { createRedactor, type Redact } from './redact.js';
+import { createTeamClients, type TeamClients } from './team-clients.js';
+import { handleUninstalls } from './uninstall-events.js';
 
 export interface SlackAppOptions extends PlatformDeps {
-  /** `xoxb-…`; the app and its alerts need it. */
-  botToken: string;
+  /** `xoxb-…`: one workspace, whose token serves every command and alert. */
+  botToken?: string | undefined;
+  /** Many workspaces installed with OAuth, each with its own token; instead of `botToken`. */
+  oauth?: SlackOAuthOptions | undefined;
   /** Verifies every HTTP request; needed unless `appToken` selects Socket Mode. */
   signingSecret?: string | undefined;
   /** `xapp-…`: Socket Mode instead of the HTTP endpoint, no public URL needed. */
@@ -64,7 +70,14 @@ const SOCKET_CONNECT_MS = 15_000;
  */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const logger = options.logger.child({ platform: 'slack' });
-  const bolt = boltLogger(logger);
+  const redact = createRedactor([
+    options.botToken,
+    options.signingSecret,
+    options.appToken,
+    options.oauth?.clientSecret,
+    options.oauth?.stateSecret,
+  ]);
+  const bolt = boltLogger(logger, redact);
   const clientOptions = (): webApi.WebClientOptions => ({
     logger: bolt,
     rejectRateLimitedCalls: true,
@@ -73,8 +86,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const teams = options.oauth
+    ? createTeamClients({ installations: options.oauth.installations, clientOptions: clientOptions() })
+    : undefined;
   const adapter = createSlackAlertAdapter({
-    client: new webApi.WebClient(options.botToken, clientOptions()),
+    ...(teams
+      ? { teamClient: (teamId: string) => teams.get(teamId) }
+      : { client: new webApi.WebClient(options.botToken, clientOptions()) }),
     hubUrl: options.hubUrl,
     logger,
   });
@@ -99,7 +117,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let receiver: HTTPReceiver | undefined;
   let setupError: string | undefined;
   try {
-    ({ app, receiver } = buildApp(options, clientOptions(), bolt, logger, answer));
+    ({ app, receiver } = buildApp(options, clientOptions(), { bolt, logger, redact, teams }, answer));
   } catch (error) {
     setupError = error instanceof Error ? error.message : String(error);
   }
@@ -161,7 +179,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             : { ok: true };
         if (!result.ok) return result;
         started = result;
-        logger.info({ mode: options.appToken ? 'socket' : 'http', port: result.port }, 'slack app receiving commands');
+        logger.info(
+          {
+            mode: options.appToken ? 'socket' : options.oauth ? 'oauth' : 'http',
+            port: result.port,
+            ...(options.oauth ? { installUrl: `${options.oauth.publicUrl}${INSTALL_PATH}` } : {}),
+          },
+          'slack app receiving commands',
+        );
         return result;
       } catch (error) {
         receiving = false;
@@ -184,36 +209,70 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 }
 
+interface BuildDeps {
+  bolt: ReturnType<typeof boltLogger>;
+  logger: Logger;
+  redact: Redact;
+  teams: TeamClients | undefined;
+}
+
+/** The receiver of OAuth mode: HTTP with the installer's two pages. */
+function oauthReceiver(
+  options: SlackAppOptions & { oauth: SlackOAuthOptions },
+  clientOptions: webApi.WebClientOptions,
+  deps: BuildDeps,
+): { receiver: HTTPReceiver } {
+  if (options.botToken || options.appToken)
+    throw new Error('slack OAuth mode takes neither a bot token nor an app token (Socket Mode)');
+  if (!options.signingSecret) throw new Error('slack OAuth mode needs the signing secret');
+  return {
+    receiver: createOAuthReceiver({
+      oauth: options.oauth,
+      signingSecret: options.signingSecret,
+      endpoints: EVENTS_PATH,
+      clientOptions,
+      bolt: deps.bolt,
+      logger: deps.logger,
+      redact: deps.redact,
+      now: options.now,
+      onInstalled: (teamId) => deps.teams?.forget(teamId),
+    }),
+  };
+}
+
 function buildApp(
   options: SlackAppOptions,
   clientOptions: webApi.WebClientOptions,
-  bolt: ReturnType<typeof boltLogger>,
-  logger: Logger,
+  deps: BuildDeps,
   answer: (request: CommandRequest) => Promise<Answer>,
 ): { app: App; receiver?: HTTPReceiver } {
-  const receiver = options.appToken
-    ? {
-        socketMode: true,
-        appToken: options.appToken,
-        // The socket client keeps its default (generous) retries for apps.connections.open: with none,
-        // a reconnect during a network blip fails at once and socket-mode rejects it unhandled.
-        installerOptions: {
-          clientOptions: {
-            ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-            ...(options.fetch ? { fetch: options.fetch } : {}),
+  const { bolt, logger } = deps;
+  if (!options.oauth && !options.botToken) throw new Error('slack needs a bot token or OAuth settings');
+  const receiver = options.oauth
+    ? oauthReceiver({ ...options, oauth: options.oauth }, clientOptions, deps)
+    : options.appToken
+      ? {
+          socketMode: true,
+          appToken: options.appToken,
+          // The socket client keeps its default (generous) retries for apps.connections.open: with none,
+          // a reconnect during a network blip fails at once and socket-mode rejects it unhandled.
+          installerOptions: {
+            clientOptions: {
+              ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+            },
           },
-        },
-      }
-    : {
-        receiver: new HTTPReceiver({
-          signingSecret: options.signingSecret ?? '',
-          endpoints: EVENTS_PATH,
-          logger: bolt,
-          processBeforeResponse: false,
-        }),
-      };
+        }
+      : {
+          receiver: new HTTPReceiver({
+            signingSecret: options.signingSecret ?? '',
+            endpoints: EVENTS_PATH,
+            logger: bolt,
+            processBeforeResponse: false,
+          }),
+        };
   const app = new App({
-    token: options.botToken,
+    ...(options.oauth ? {} : { token: options.botToken }),
     ...receiver,
     deferInitialization: true,
     logger: bolt,
@@ -235,7 +294,16 @@ function buildApp(
   app.action(OPEN_REPO_ACTION, async ({ ack }) => {
     await ack();
   });
+  if (options.oauth) {
+    const { installations } = options.oauth;
+    handleUninstalls(app, { installations, now: options.now, logger, forget: (t) => deps.teams?.forget(t) });
+  }
   app.error(async (error) => {
+    // A request from a workspace without an installation (e.g. just uninstalled) is not our failure.
+    if (error.code === 'slack_bolt_authorization_error') {
+      logger.warn({ reason: deps.redact(error.message) }, 'slack request from a workspace without floodwatch');
+      return;
+    }
     logger.error({ err: error }, 'slack listener failed');
   });
   return { app, ...('receiver' in receiver ? { receiver: receiver.receiver } : {}) };

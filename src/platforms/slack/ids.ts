@@ -11,3 +11,8 @@ export function channelOf(destination: string): string | undefined {
   const match = /^slack:[A-Z0-9]+:([A-Z0-9]+)$/.exec(destination);
   return match?.[1];
 }
+
+export function teamOf(destination: string): string | undefined {
+  const match = /^slack:([A-Z0-9]+):[A-Z0-9]+$/.exec(destination);
+  return match?.[1];
+}

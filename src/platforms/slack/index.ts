@@ -10,4 +10,6 @@ export { createAdminCheck, type AdminCheck, type AdminStatus } from './admin-che
 export { renderAlert } from './render-alert.js';
 export { renderReply, type SlackMessage } from './render-reply.js';
 export { slackFailure } from './slack-failure.js';
-export { channelOf, destinationOf, workspaceId } from './ids.js';
+export { channelOf, destinationOf, teamOf, workspaceId } from './ids.js';
+export { INSTALL_PATH, REDIRECT_PATH, type SlackOAuthOptions } from './oauth-receiver.js';
+export { BOT_SCOPES } from './scopes.js';

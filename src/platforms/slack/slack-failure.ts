@@ -64,6 +64,11 @@ const PAUSE: Readonly<Record<string, string>> = {
   no_permission: FORBIDDEN,
 };
 
+/** Slack refused the token itself: in OAuth mode the workspace's installation is gone. */
+export function isTokenFailure(error: unknown): boolean {
+  return PAUSE[platformErrorOf(error) ?? ''] === TOKEN;
+}
+
 /** What the dispatcher should do about a failed Web API call: pause for the answers above, otherwise retry. */
 export function slackFailure(error: unknown): DeliveryError {
   const retryAfter = rateLimitOf(error);

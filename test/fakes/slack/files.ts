@@ -10,6 +10,10 @@ export function isUploadPath(pathname: string): boolean {
   return pathname.startsWith(UPLOAD_PATH);
 }
 
+export function uploadIdOf(pathname: string): string {
+  return pathname.slice(UPLOAD_PATH.length);
+}
+
 export function filesGetUploadUrlExternal(ws: Workspace, args: ApiArgs): ApiResult {
   const filename = stringOrUndefined(args.filename);
   const length = Number(args.length);
@@ -77,7 +81,7 @@ export async function receiveUpload(
   res: ServerResponse,
   pathname: string,
 ): Promise<void> {
-  const pending = ws.pendingUploads.get(pathname.slice(UPLOAD_PATH.length));
+  const pending = ws.pendingUploads.get(uploadIdOf(pathname));
   const raw = await readBody(req);
   if (req.method !== 'POST' || !pending) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

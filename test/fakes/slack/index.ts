@@ -9,9 +9,12 @@ export {
 export { validateBlocks } from './limits.js';
 export type {
   CompletedUpload,
+  EventDelivery,
   FakeChannel,
   FakeSlack,
   FakeSlackOptions,
+  FakeTeam,
+  FakeTeamOptions,
   FakeUser,
   PostedMessage,
   RecordedCall,

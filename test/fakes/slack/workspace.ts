@@ -10,6 +10,7 @@ export interface PendingUpload {
 }
 
 export interface BotIdentity {
+  /** The bot token that works now; '' while the app is not installed in the team. */
   token: string;
   teamId: string;
   teamDomain: string;
@@ -18,9 +19,14 @@ export interface BotIdentity {
   userName: string;
 }
 
+/** A team the app may be installed in: its own bot, people, channels and messages. */
+
 /** Everything the fake workspace knows; method handlers read and change it. */
 export interface Workspace {
   bot: BotIdentity;
+  teamName: string;
+  /** Tokens the team had that were revoked: calls with them answer token_revoked. */
+  revokedTokens: Set<string>;
   scopes: Set<string>;
   users: Map<string, FakeUser>;
   channels: Map<string, FakeChannel>;
@@ -51,7 +57,7 @@ export function createWorkspace(options: FakeSlackOptions, baseUrl: string): Wor
   let tsCounter = 0;
   let idCounter = 0;
   const bot: BotIdentity = {
-    token: options.botToken ?? 'xoxb-fake-bot-token',
+    token: options.installed === false ? '' : (options.botToken ?? 'xoxb-fake-bot-token'),
     teamId: options.teamId ?? 'T0FAKETEAM',
     teamDomain: options.teamDomain ?? 'floodwatch-test',
     userId: options.botUserId ?? 'U0FAKEBOT',
@@ -60,6 +66,8 @@ export function createWorkspace(options: FakeSlackOptions, baseUrl: string): Wor
   };
   return {
     bot,
+    teamName: options.teamName ?? 'Floodwatch Test',
+    revokedTokens: new Set(),
     scopes: new Set(options.scopes ?? DEFAULT_SCOPES),
     users: new Map((options.users ?? []).map((u) => [u.id, { ...u }])),
     channels: new Map((options.channels ?? []).map((c) => [c.id, { ...c }])),
