@@ -12,6 +12,8 @@ Commands:
   releases [--days N] [--json]           releases first seen in the last N days (default 7)
   run <command> [sub] [name:value …]     any slash command for the console workspace (--json: the reply as JSON)
   commands sync                          register the slash commands with Discord (needs DISCORD_TOKEN)
+  deliveries list [--failed] [--json]    alerts not sent yet, or (--failed) given up after their retries
+  deliveries retry <id…|--all>           put failed deliveries back in the queue
   help [command]                         this text, or one command's
 
 Configuration comes from the environment; see README.md.`,
@@ -39,6 +41,16 @@ Lists the releases first seen in the last N days (1 to 365, default 7), newest f
 
 Registers the slash commands with Discord in one bulk PUT: to the server DISCORD_GUILD_ID when set
 (applies at once), otherwise globally. "floodwatch start" does it too when the set changed.`,
+  deliveries: `Usage:
+  floodwatch deliveries list [--failed] [--json]
+  floodwatch deliveries retry <id> [<id> …]
+  floodwatch deliveries retry --all
+
+list    the deliveries not sent yet (waiting, being sent, or given up), newest first, with their last
+        error; --failed shows only those given up after their retries; --json prints an array
+retry   puts failed deliveries back in the queue, due now with their attempts counted afresh; an id
+        that does not exist or is not failed changes nothing (exit 2)
+Sent deliveries older than DELIVERY_RETENTION_DAYS (default 30) are deleted by the service.`,
   run: `Usage: floodwatch run <command> [subcommand] [name:value …] [--json]
 
 Runs a slash command for the console workspace, as its admin, with the same grammar as Slack:

@@ -51,7 +51,20 @@ const envSchema = z
     }),
     SLACK_ADMIN_USER_IDS: optional.transform((v) => (v ? v.split(/[,\s]+/).filter(Boolean) : [])),
     SLACK_API_URL: optionalUrl,
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HF_WEBHOOK_SECRET: optional,
+    DELIVERY_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a whole number of days' })
+      .int({ message: 'must be a whole number of days' })
+      .min(0, { message: 'must be 0 (keep forever) or more days' })
+      .max(3650, { message: 'must be at most 3650 days' })
+      .default(30),
+    DELIVERY_LEASE_SECONDS: z.coerce
+      .number({ message: 'must be a whole number of seconds' })
+      .int({ message: 'must be a whole number of seconds' })
+      .min(10, { message: 'must be at least 10 seconds' })
+      .max(3600, { message: 'must be at most 3600 seconds' })
+      .default(120),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -81,6 +94,9 @@ const KEYS = [
   'SLACK_ADMIN_USER_IDS',
   'SLACK_API_URL',
   'PORT',
+  'HF_WEBHOOK_SECRET',
+  'DELIVERY_RETENTION_DAYS',
+  'DELIVERY_LEASE_SECONDS',
 ] as const;
 
 export type Config = z.infer<typeof envSchema>;
