@@ -4,6 +4,7 @@ import { createPlatforms } from '../app/create-platforms.js';
 import { mountOps } from '../app/mount-ops.js';
 import { createReplicaTick } from '../app/replica-tick.js';
 import { startPlatforms } from '../app/start-platforms.js';
+import { releaseOrphanedClaims } from '../delivery/release-orphans.js';
 import { createHttpServer, type HttpServer } from '../shared/http-server.js';
 import { createPostgresServices } from '../storage/create-services.js';
 import { longestGapMs } from '../worker/cron-interval.js';
@@ -52,6 +53,11 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
   });
   return withContext(io, async ({ config, logger, database }) => {
     const startedAt = new Date();
+    // One process owns the embedded database: what is claimed now was claimed by one that died.
+    if (database.kind === 'pglite') {
+      const released = await releaseOrphanedClaims(database.db);
+      if (released > 0) logger.warn({ deliveries: released }, 'deliveries claimed by a process that died go out again');
+    }
     const intervalMs = longestGapMs(config.POLL_CRON);
     const lifetime = new AbortController();
     const server = createHttpServer({ logger });
