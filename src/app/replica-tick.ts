@@ -45,7 +45,7 @@ export function createReplicaTick(deps: {
         if (runFull) await prune().catch((error: unknown) => logger.error({ err: error }, 'pruning crashed'));
         return result;
       });
-      if (outcome.ran) return;
+      if (outcome.ran) return void logger.debug({ slot, full: outcome.full }, 'tick slot polled');
       ticksSkipped.inc({ reason: outcome.reason });
       logger.debug({ slot, reason: outcome.reason }, 'tick left to another replica');
     },

@@ -1,4 +1,4 @@
-import { eq, ne, and } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { labs, subscriptions, workspaceLabs, workspaces } from '../../db/schema.js';
 import { LOCAL_WORKSPACE_ID } from '../../src/shared/local-workspace.js';
@@ -16,17 +16,17 @@ export function guildWithChannels(count: number): FakeGuild {
 }
 
 /**
- * On a seeded database: the console and the guild track only the lab of `labName`, and every channel of
- * the guild subscribes to it, so one release of that lab fans out to all of them.
+ * On a seeded database: the console and the guild track only the named labs, and every channel of the
+ * guild subscribes to them, so one release of those labs fans out to all of them.
  */
-export async function subscribeGuild(db: Database, guild: FakeGuild, labName: string): Promise<void> {
-  const [lab] = await db.select().from(labs).where(eq(labs.name, labName));
+export async function subscribeGuild(db: Database, guild: FakeGuild, labNames: string[]): Promise<void> {
+  const ids = (await db.select({ id: labs.id }).from(labs).where(inArray(labs.name, labNames))).map((l) => l.id);
   await db
     .delete(workspaceLabs)
-    .where(and(eq(workspaceLabs.workspaceId, LOCAL_WORKSPACE_ID), ne(workspaceLabs.labId, lab!.id)));
+    .where(and(eq(workspaceLabs.workspaceId, LOCAL_WORKSPACE_ID), notInArray(workspaceLabs.labId, ids)));
   const workspaceId = `discord:${guild.id}`;
   await db.insert(workspaces).values({ id: workspaceId, platform: 'discord', name: guild.name });
-  await db.insert(workspaceLabs).values({ workspaceId, labId: lab!.id });
+  await db.insert(workspaceLabs).values(ids.map((labId) => ({ workspaceId, labId })));
   await db
     .insert(subscriptions)
     .values(

@@ -57,7 +57,7 @@ beforeAll(async () => {
   };
   await withDatabase(async ({ db }) => {
     await seedDefaults(db);
-    await subscribeGuild(db, guild, 'DeepSeek');
+    await subscribeGuild(db, guild, ['DeepSeek']);
   });
 }, 120_000);
 
