@@ -20,7 +20,9 @@ Configuration comes from the environment; see README.md.`,
   start: `Usage: floodwatch start
 
 Runs the service: a first tick at once, then a poll tick on POLL_CRON and a full reconcile on
-RECONCILE_CRON, delivering alerts after each tick and retries in between. Stops on SIGINT/SIGTERM.`,
+RECONCILE_CRON, delivering alerts after each tick and retries in between. Stops on SIGINT/SIGTERM.
+Serves GET /healthz, GET /metrics and POST /hooks/huggingface (with HF_WEBHOOK_SECRET) on PORT.
+Several of them on one DATABASE_URL poll each tick once between them.`,
   poll: `Usage: floodwatch poll --once [--full]
 
 Runs one tick over every tracked org, delivers the resulting alerts and exits.
