@@ -40,6 +40,8 @@ const PARTS = {
     pattern: 'src/worker/**',
     may: ['db', 'storage', 'ports', 'delivery', 'sources', 'format', 'labs', 'subscriptions', 'shared'],
   },
+  // The service's own HTTP paths (health, metrics, the Hub's webhook): what they act on is injected.
+  endpoints: { pattern: 'src/endpoints/**', may: ['shared'] },
   // The composition roots: they wire everything (platform libraries are loaded lazily there).
   app: { pattern: 'src/app/**', may: ['*'] },
   cli: { pattern: 'src/cli/**', may: ['*'] },

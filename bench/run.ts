@@ -3,6 +3,7 @@ import pg from 'pg';
 import { benchIdleRss } from './idle-rss.js';
 import { benchReleasesQuery } from './releases-query.js';
 import { benchSteadyTick } from './steady-tick.js';
+import { benchWebhookLatency } from './webhook-latency.js';
 
 // Figures, not assertions: this machine is shared, so compare the ratios within one run.
 // PGlite runs as the service runs it: WebAssembly compiled by the baseline compiler only (see bin/).
@@ -61,3 +62,7 @@ const rss = await benchIdleRss({ idleSeconds: 40 });
 log('\n3. RSS of `floodwatch start` on PGlite over 40 s after the baseline of the whole catalog (ticks every 20 s)');
 log(`   after the first tick ${rss.afterBaselineMb} MB; then median ${rss.idleMedianMb} MB, max ${rss.idleMaxMb} MB`);
 log('   (target: idle under 200 MB)');
+
+const hook = await benchWebhookLatency({ runs: 30 });
+log(`\n4. Hub webhook received → alert posted on the fake Discord (${hook.runs} runs, PGlite, one process)`);
+log(`   p50 ${hook.p50} ms, p95 ${hook.p95} ms   (target: p95 under 2 s)`);

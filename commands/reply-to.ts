@@ -1,3 +1,4 @@
+import { commandDuration } from '../src/shared/metrics.js';
 import { findByPath } from './find-command.js';
 import { errorReply, runCommand } from './run-command.js';
 import type { CommandContext, Invocation, RawArgs, Reply } from './types.js';
@@ -20,5 +21,10 @@ export async function replyTo(ctx: CommandContext, call: CommandCall): Promise<R
     );
   }
   const { path: _path, ...invocation } = call;
-  return runCommand(ctx, found.command, invocation, { usage: commandUsage(found.path, found.command) });
+  const done = commandDuration.startTimer({ command: found.path.join(' '), platform: call.workspace.platform });
+  try {
+    return await runCommand(ctx, found.command, invocation, { usage: commandUsage(found.path, found.command) });
+  } finally {
+    done();
+  }
 }

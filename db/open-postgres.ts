@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { tryAdvisoryLock } from './advisory-lock.js';
 import { DatabaseConnectError } from './database-connect-error.js';
 import type { Database, DatabaseHandle } from './database.js';
 import { MIGRATIONS_FOLDER } from './migrations-folder.js';
@@ -44,6 +45,7 @@ export async function openPostgres(
     db,
     pool,
     kind: 'postgres',
+    tryLock: (key) => tryAdvisoryLock(pool, key),
     async close() {
       await pool.end();
     },

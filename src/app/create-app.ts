@@ -3,9 +3,11 @@ import type { DatabaseHandle } from '../../db/database.js';
 import type { Config } from '../config/env.js';
 import type { AlertAdapter } from '../platforms/platform.js';
 import { randomUUID } from 'node:crypto';
+import { countedFetch } from './counted-fetch.js';
 import { dispatchDue, type DispatchDeps, type DispatchResult } from '../delivery/dispatcher.js';
 import { createConsoleAdapter } from '../platforms/console/console-adapter.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import { releasesCreated, tickDuration } from '../shared/metrics.js';
 import { createHubSource } from '../sources/hf-hub/client.js';
 import { createHubFetch } from '../sources/hf-hub/hub-fetch.js';
 import { refreshMetrics } from '../worker/refresh-metrics.js';
@@ -33,6 +35,8 @@ export interface AppDeps {
 
 export interface App {
   tick(full: boolean): Promise<TickResult>;
+  /** A tick over these orgs only (lower-cased), outside the schedule: what a Hub webhook asks for. */
+  pollOrgs(orgs: ReadonlySet<string>): Promise<TickResult>;
   dispatch(): Promise<DispatchResult>;
   refreshMetrics(): Promise<unknown>;
 }
@@ -44,7 +48,7 @@ export function createApp(deps: AppDeps): App {
   const hubFetch = createHubFetch({
     clock,
     logger: deps.logger,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    fetch: countedFetch(deps.fetch ?? globalThis.fetch),
     ...(deps.hubTimeoutMs ? { timeoutMs: deps.hubTimeoutMs } : {}),
     signal: deps.signal,
   });
@@ -62,8 +66,17 @@ export function createApp(deps: AppDeps): App {
   // One lease owner per app: its dispatches may renew and record only what they claimed themselves.
   const owner = randomUUID();
   const { signal } = deps;
+  const pollDeps = { db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE, signal };
+  async function measured(kind: string, run: () => Promise<TickResult>): Promise<TickResult> {
+    const done = tickDuration.startTimer({ kind });
+    const result = await run();
+    done();
+    releasesCreated.inc(result.releaseIds.length);
+    return result;
+  }
   return {
-    tick: (full) => runTick({ db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE, signal }, { full }),
+    tick: (full) => measured(full ? 'full' : 'steady', () => runTick(pollDeps, { full })),
+    pollOrgs: (orgs) => measured('webhook', () => runTick(pollDeps, { orgs })),
     dispatch: () =>
       dispatchDue({
         db,
@@ -72,6 +85,7 @@ export function createApp(deps: AppDeps): App {
         now,
         owner,
         signal,
+        leaseMs: deps.config.DELIVERY_LEASE_SECONDS * 1000,
         ...deps.delivery,
       }),
     refreshMetrics: () => refreshMetrics({ db, hub, logger: deps.logger, now, signal }),

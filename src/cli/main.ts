@@ -6,6 +6,7 @@ import { UserError } from '../shared/user-error.js';
 import { UsageError } from './cli-error.js';
 import { print, type CliIo } from './context.js';
 import { runCommands } from './run-commands.js';
+import { runDeliveries } from './run-deliveries.js';
 import { runLabs } from './run-labs.js';
 import { runPoll } from './run-poll.js';
 import { runReleases } from './run-releases.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   labs: runLabs,
   releases: runReleases,
   commands: runCommands,
+  deliveries: runDeliveries,
   run: runRun,
   secrets: runSecrets,
 };

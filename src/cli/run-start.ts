@@ -1,28 +1,59 @@
-import { createApp } from '../app/create-app.js';
+import type { Logger } from 'pino';
+import { createApp, type App } from '../app/create-app.js';
 import { createPlatforms } from '../app/create-platforms.js';
 import { secretBoxFromConfig } from '../app/secret-box-from-config.js';
 import { readEnv, slackMode } from '../config/env.js';
+import { mountOps } from '../app/mount-ops.js';
+import { createReplicaTick } from '../app/replica-tick.js';
 import { startPlatforms } from '../app/start-platforms.js';
+import { releaseOrphanedClaims } from '../delivery/release-orphans.js';
 import { createHttpServer, type HttpServer } from '../shared/http-server.js';
 import { createPostgresServices } from '../storage/create-services.js';
-import { createPostgresSlackInstallations } from '../storage/slack-installations.js';
-import { createScheduler } from '../worker/scheduler.js';
+    // A webhook that comes before the service is wired is covered by the tick at start.
+    const wired: { current?: { app: App; scheduler: Scheduler } } = {};
+    const prompt = createPromptPolls({
+      logger,
+      async poll(org) {
+        if (!wired.current) return;
+        await wired.current.app.pollOrgs(new Set([org.toLowerCase()]));
+        wired.current.scheduler.dispatch();
+      },
+    });
+    mountOps(server, { config, database, logger, startedAt, intervalMs, requestPoll: (org) => prompt.request(org) });
+    const created = await createPlatforms({
+      config,
+      logger,
+      services: createPostgresServices(database.db),
+      slackInstallations: box ? createPostgresSlackInstallations(database.db, box) : undefined,
+      server,
+    });
 import { withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
 import { SettingError } from '../config/setting-error.js';
 
-async function listenOn(server: HttpServer, port: number): Promise<number> {
+function listenProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EADDRINUSE'
+    ? 'another process listens on this port'
+    : code === 'EACCES'
+      ? 'not allowed to listen on this port'
+      : String(error);
+}
+
+/**
+ * Listens on PORT. A PORT that was set and cannot be used is a clear error before anything has
+ * started; the default port taken by something else only costs the HTTP paths (a warning), so a
+ * plain `npm start` runs anywhere.
+ */
+async function listenOn(server: HttpServer, port: number, chosen: boolean, logger: Logger): Promise<void> {
   try {
-    return await server.listen(port);
+    logger.info({ port: await server.listen(port) }, 'http listening');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'EADDRINUSE'
-        ? 'another process listens on this port'
-        : code === 'EACCES'
-          ? 'not allowed to listen on this port'
-          : String(error);
-    throw new SettingError('PORT', String(port), reason, { cause: error });
+    if (chosen) throw new SettingError('PORT', String(port), listenProblem(error), { cause: error });
+    logger.warn(
+      { port, reason: listenProblem(error) },
+      'http not listening: /healthz, /metrics and webhooks are off; set PORT to a free port',
+    );
   }
 }
 
@@ -40,8 +71,26 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
   // Slack OAuth mode seals bot tokens: a missing or bad key stops the start before anything opens.
   const box = slackMode(readEnv(io.env)) === 'oauth' ? secretBoxFromConfig(readEnv(io.env)) : undefined;
   return withContext(io, async ({ config, logger, database }) => {
+    const startedAt = new Date();
+    // One process owns the embedded database: what is claimed now was claimed by one that died.
+    if (database.kind === 'pglite') {
+      const released = await releaseOrphanedClaims(database.db);
+      if (released > 0) logger.warn({ deliveries: released }, 'deliveries claimed by a process that died go out again');
+    }
+    const intervalMs = longestGapMs(config.POLL_CRON);
     const lifetime = new AbortController();
     const server = createHttpServer({ logger });
+    // A webhook that comes before the service is wired is covered by the tick at start.
+    const wired: { current?: { app: App; scheduler: Scheduler } } = {};
+    const prompt = createPromptPolls({
+      logger,
+      async poll(org) {
+        if (!wired.current) return;
+        await wired.current.app.pollOrgs(new Set([org.toLowerCase()]));
+        wired.current.scheduler.dispatch();
+      },
+    });
+    mountOps(server, { config, database, logger, startedAt, intervalMs, requestPoll: (org) => prompt.request(org) });
     const created = await createPlatforms({
       config,
       logger,
@@ -50,7 +99,7 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
       server,
     });
     // Listen first: a port that is taken is a clear error before anything has started.
-    if (server.used) logger.info({ port: await listenOn(server, config.PORT) }, 'http listening');
+    await listenOn(server, config.PORT, Boolean(io.env.PORT?.trim()), logger);
     const platforms = startPlatforms(created, logger);
     const app = createApp({
       config,
@@ -60,15 +109,17 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
       adapters: platforms.adapters,
       signal: lifetime.signal,
     });
+    const replica = createReplicaTick({ app, database, config, logger, intervalMs });
     const scheduler = createScheduler({
       pollCron: config.POLL_CRON,
       reconcileCron: config.RECONCILE_CRON,
       metricsCron: config.METRICS_CRON,
-      poll: (full) => app.tick(full),
+      poll: (full, slot) => replica.poll(full, slot),
       dispatch: () => app.dispatch(),
-      refreshMetrics: () => app.refreshMetrics(),
+      refreshMetrics: (slot) => replica.refreshMetrics(slot),
       logger,
     });
+    wired.current = { app, scheduler };
     // A chat library that rejects in the background must not take the poller down with it.
     const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
     process.on('unhandledRejection', onRejection);
@@ -78,6 +129,7 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
         hub: config.HF_ENDPOINT,
         pollCron: config.POLL_CRON,
         reconcileCron: config.RECONCILE_CRON,
+        webhooks: config.HF_WEBHOOK_SECRET !== undefined,
       },
       'floodwatch started',
     );
@@ -86,7 +138,7 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     const signal = await stopped;
     logger.info({ signal }, 'floodwatch stopping');
     lifetime.abort();
-    await scheduler.stop();
+    await Promise.all([scheduler.stop(), prompt.stop()]);
     await platforms.stop();
     await server.close();
     process.off('unhandledRejection', onRejection);

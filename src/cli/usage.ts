@@ -13,13 +13,17 @@ Commands:
   run <command> [sub] [name:value …]     any slash command for the console workspace (--json: the reply as JSON)
   commands sync                          register the slash commands with Discord (needs DISCORD_TOKEN)
   secrets rotate                         seal stored secrets again with FLOODWATCH_SECRET_KEY
+  deliveries list [--failed] [--json]    alerts not sent yet, or (--failed) given up after their retries
+  deliveries retry <id…|--all>           put failed deliveries back in the queue
   help [command]                         this text, or one command's
 
 Configuration comes from the environment; see README.md.`,
   start: `Usage: floodwatch start
 
 Runs the service: a first tick at once, then a poll tick on POLL_CRON and a full reconcile on
-RECONCILE_CRON, delivering alerts after each tick and retries in between. Stops on SIGINT/SIGTERM.`,
+RECONCILE_CRON, delivering alerts after each tick and retries in between. Stops on SIGINT/SIGTERM.
+Serves GET /healthz, GET /metrics and POST /hooks/huggingface (with HF_WEBHOOK_SECRET) on PORT.
+Several of them on one DATABASE_URL poll each tick once between them.`,
   poll: `Usage: floodwatch poll --once [--full]
 
 Runs one tick over every tracked org, delivers the resulting alerts and exits.
@@ -40,6 +44,16 @@ Lists the releases first seen in the last N days (1 to 365, default 7), newest f
 
 Registers the slash commands with Discord in one bulk PUT: to the server DISCORD_GUILD_ID when set
 (applies at once), otherwise globally. "floodwatch start" does it too when the set changed.`,
+  deliveries: `Usage:
+  floodwatch deliveries list [--failed] [--json]
+  floodwatch deliveries retry <id> [<id> …]
+  floodwatch deliveries retry --all
+
+list    the deliveries not sent yet (waiting, being sent, or given up), newest first, with their last
+        error; --failed shows only those given up after their retries; --json prints an array
+retry   puts failed deliveries back in the queue, due now with their attempts counted afresh; an id
+        that does not exist or is not failed changes nothing (exit 2)
+Sent deliveries older than DELIVERY_RETENTION_DAYS (default 30) are deleted by the service.`,
   run: `Usage: floodwatch run <command> [subcommand] [name:value …] [--json]
 
 Runs a slash command for the console workspace, as its admin, with the same grammar as Slack:

@@ -76,7 +76,20 @@ const envSchema = z
     // Checked when used (src/config/secret-keys.ts): a bad key is a SettingError that names it.
     FLOODWATCH_SECRET_KEY: optional,
     FLOODWATCH_SECRET_KEY_PREVIOUS: optional,
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HF_WEBHOOK_SECRET: optional,
+    DELIVERY_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a whole number of days' })
+      .int({ message: 'must be a whole number of days' })
+      .min(0, { message: 'must be 0 (keep forever) or more days' })
+      .max(3650, { message: 'must be at most 3650 days' })
+      .default(30),
+    DELIVERY_LEASE_SECONDS: z.coerce
+      .number({ message: 'must be a whole number of seconds' })
+      .int({ message: 'must be a whole number of seconds' })
+      .min(10, { message: 'must be at least 10 seconds' })
+      .max(3600, { message: 'must be at most 3600 seconds' })
+      .default(120),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -154,6 +167,9 @@ const KEYS = [
   'FLOODWATCH_SECRET_KEY',
   'FLOODWATCH_SECRET_KEY_PREVIOUS',
   'PORT',
+  'HF_WEBHOOK_SECRET',
+  'DELIVERY_RETENTION_DAYS',
+  'DELIVERY_LEASE_SECONDS',
 ] as const;
 
 export type Config = z.infer<typeof envSchema>;

@@ -6,9 +6,10 @@ export interface SchedulerOptions {
   reconcileCron: string;
   /** Popularity refresh for rankings; skipped while a tick runs. */
   metricsCron?: string;
-  refreshMetrics?(): Promise<unknown>;
-  /** One poll tick; `full` adds the reconcile listing. */
-  poll(full: boolean): Promise<unknown>;
+  /** `slot` is the schedule time the cron fired for, the same on every replica. */
+  refreshMetrics?(slot: Date): Promise<unknown>;
+  /** One poll tick; `full` adds the reconcile listing; `slot` is the schedule time (none for the tick at start). */
+  poll(full: boolean, slot?: Date): Promise<unknown>;
   dispatch(): Promise<unknown>;
   /** How often retries and digests are looked at between ticks. */
   dispatchEveryMs?: number;
@@ -22,6 +23,8 @@ export interface Scheduler {
   start(): Promise<void>;
   /** Stops the schedules and waits, for a bounded time, for the work under way. */
   stop(): Promise<void>;
+  /** Delivers what is due now, e.g. after a poll outside the schedule; one under way is followed by another. */
+  dispatch(): void;
 }
 
 /**
@@ -54,7 +57,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     })().finally(() => (dispatching = undefined));
   }
 
-  function tick(full: boolean): Promise<void> {
+  function tick(full: boolean, slot?: Date): Promise<void> {
     if (stopped) return Promise.resolve();
     if (polling) {
       if (full) fullOwed = true;
@@ -64,15 +67,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const runFull = full || fullOwed;
     fullOwed = false;
     polling = options
-      .poll(runFull)
+      .poll(runFull, slot)
       .then(dispatch, (error: unknown) => logger.error({ err: error }, 'tick crashed'))
       .finally(() => (polling = undefined));
     return polling;
   }
 
-  function refresh(run: () => Promise<unknown>): void {
+  function refresh(run: (slot: Date) => Promise<unknown>, slot: Date): void {
     if (polling || stopped) return;
-    polling = run()
+    polling = run(slot)
       .then(
         () => undefined,
         (error: unknown) => logger.error({ err: error }, 'metrics refresh crashed'),
@@ -81,12 +84,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   return {
+    dispatch,
     async start() {
-      tasks.push(cron.schedule(options.pollCron, () => tick(false), { name: 'poll' }));
-      tasks.push(cron.schedule(options.reconcileCron, () => tick(true), { name: 'reconcile' }));
+      tasks.push(cron.schedule(options.pollCron, (ctx) => tick(false, ctx.date), { name: 'poll' }));
+      tasks.push(cron.schedule(options.reconcileCron, (ctx) => tick(true, ctx.date), { name: 'reconcile' }));
       const { metricsCron, refreshMetrics } = options;
       if (metricsCron && refreshMetrics)
-        tasks.push(cron.schedule(metricsCron, () => refresh(refreshMetrics), { name: 'metrics' }));
+        tasks.push(cron.schedule(metricsCron, (ctx) => refresh(refreshMetrics, ctx.date), { name: 'metrics' }));
       interval = setInterval(dispatch, options.dispatchEveryMs ?? 15_000);
       interval.unref();
       await tick(false);

@@ -15,10 +15,12 @@ export interface TickResult {
  */
 export async function runTick(
   deps: PollDeps & { db: Database },
-  options: { full?: boolean } = {},
+  // `orgs`: only these (lower-cased), e.g. the ones a Hub webhook named.
+  options: { full?: boolean; orgs?: ReadonlySet<string> } = {},
 ): Promise<TickResult> {
   const result: TickResult = { polled: [], failed: [], releaseIds: [] };
-  for (const target of await trackedOrgs(deps.db)) {
+  const { orgs } = options;
+  for (const target of (await trackedOrgs(deps.db)).filter((t) => !orgs || orgs.has(t.org.toLowerCase()))) {
     if (deps.signal?.aborted) break;
     try {
       const polled = await pollOrg(deps, target, options.full ?? false);

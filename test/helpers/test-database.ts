@@ -87,6 +87,9 @@ export function useTestDatabase(): TestDatabase {
     get url() {
       return open().url;
     },
+    get tryLock() {
+      return open().tryLock;
+    },
     // The hook above closes it; a test must not.
     async close() {},
   };

@@ -19,3 +19,4 @@ export type {
   RateLimitSettings,
   RecordedRequest,
 } from './types.js';
+export { postWebhook, webhookPayload, type WebhookKind } from './webhooks.js';
