@@ -9,24 +9,10 @@ import { startPlatforms } from '../app/start-platforms.js';
 import { releaseOrphanedClaims } from '../delivery/release-orphans.js';
 import { createHttpServer, type HttpServer } from '../shared/http-server.js';
 import { createPostgresServices } from '../storage/create-services.js';
-    // A webhook that comes before the service is wired is covered by the tick at start.
-    const wired: { current?: { app: App; scheduler: Scheduler } } = {};
-    const prompt = createPromptPolls({
-      logger,
-      async poll(org) {
-        if (!wired.current) return;
-        await wired.current.app.pollOrgs(new Set([org.toLowerCase()]));
-        wired.current.scheduler.dispatch();
-      },
-    });
-    mountOps(server, { config, database, logger, startedAt, intervalMs, requestPoll: (org) => prompt.request(org) });
-    const created = await createPlatforms({
-      config,
-      logger,
-      services: createPostgresServices(database.db),
-      slackInstallations: box ? createPostgresSlackInstallations(database.db, box) : undefined,
-      server,
-    });
+import { createPostgresSlackInstallations } from '../storage/slack-installations.js';
+import { longestGapMs } from '../worker/cron-interval.js';
+import { createPromptPolls } from '../worker/prompt-polls.js';
+import { createScheduler, type Scheduler } from '../worker/scheduler.js';
 import { withContext, type CliIo } from './context.js';
 import { parseCommand } from './parse.js';
 import { SettingError } from '../config/setting-error.js';
