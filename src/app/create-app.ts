@@ -8,6 +8,7 @@ import { createConsoleAdapter } from '../platforms/console/console-adapter.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createHubSource } from '../sources/hf-hub/client.js';
 import { createHubFetch } from '../sources/hf-hub/hub-fetch.js';
+import { createHubBudget, type HubBudget } from '../sources/hf-hub/rate-budget.js';
 import { refreshMetrics } from '../worker/refresh-metrics.js';
 import { runTick, type TickResult } from '../worker/tick.js';
 
@@ -33,6 +34,8 @@ export interface AppDeps {
 
 export interface App {
   tick(full: boolean): Promise<TickResult>;
+  /** The one rate budget every Hub request of this app waits for; `left()` is what it may still send now. */
+  hubBudget: HubBudget;
   dispatch(): Promise<DispatchResult>;
   refreshMetrics(): Promise<unknown>;
 }
@@ -41,8 +44,10 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const now = () => clock.now();
+  const hubBudget = createHubBudget({ clock });
   const hubFetch = createHubFetch({
     clock,
+    budget: hubBudget,
     logger: deps.logger,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.hubTimeoutMs ? { timeoutMs: deps.hubTimeoutMs } : {}),
@@ -63,7 +68,20 @@ export function createApp(deps: AppDeps): App {
   const owner = randomUUID();
   const { signal } = deps;
   return {
-    tick: (full) => runTick({ db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE, signal }, { full }),
+    tick: (full) =>
+      runTick(
+        {
+          db,
+          hub,
+          logger: deps.logger,
+          now,
+          pageSize: STEADY_PAGE_SIZE,
+          concurrency: deps.config.POLL_CONCURRENCY,
+          signal,
+        },
+        { full },
+      ),
+    hubBudget,
     dispatch: () =>
       dispatchDue({
         db,
