@@ -61,6 +61,7 @@ log(
   `   ${fan.sentRows} sent, ${fan.missing} missing, ${fan.doubled} doubled, ` +
     `${fan.globalLimited} global 429s in ${fan.requests} posts`,
 );
+log(`   ${fan.cpuMsPerAlert} ms of CPU per alert (both threads); load average ${fan.loadAverage}`);
 
 log('\n4. releases --days 7 with 100k stored models (200 runs each; target: p95 under 20 ms)');
 for (const releasesPerWeek of [40, 200]) {
