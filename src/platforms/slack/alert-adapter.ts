@@ -1,22 +1,63 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../../shared/clock.js';
+import { createPacer, type Pacer, type PacerRate } from '../../shared/pacer.js';
 import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
 import { describeSlackError, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
 
+/** Slack's limits as this adapter keeps them; the workspace-wide figures are ours, Slack publishes none. */
+export const SLACK_PACE = {
+  /** chat.postMessage: one message per second per channel. */
+  channel: { intervalMs: 1_000, burst: 1 },
+  /** chat.postMessage across a workspace: 240 a minute, a few at once. */
+  postMessage: { intervalMs: 250, burst: 5 },
+  /** conversations.join is in Tier 3: 50 a minute. */
+  join: { intervalMs: 1_200, burst: 5 },
+} as const satisfies Record<string, PacerRate>;
+
+/** A pacing wait up to this long happens inside the send; a longer one reschedules the delivery. */
+const MAX_INLINE_WAIT_MS = 3_000;
+
+function pacers(rate: PacerRate, clock: Clock): (key: string) => Pacer {
+  const byKey = new Map<string, Pacer>();
+  return (key) => {
+    let pacer = byKey.get(key);
+    if (pacer === undefined) byKey.set(key, (pacer = createPacer(rate, clock)));
+    return pacer;
+  };
+}
+
 /**
  * Posts alerts with chat.postMessage: Block Kit with a text fallback, no unfurls, nothing that
- * mentions anyone. `client` should reject rate-limited calls (`rejectRateLimitedCalls: true`) so
- * the dispatcher reschedules by Retry-After instead of the client sleeping. Slack has no idempotency
- * key for messages, so a send that succeeded but was never recorded can be posted again.
+ * mentions anyone. Calls are paced under Slack's limits (per channel, and per method across the
+ * workspace); a pacing wait longer than a few seconds reschedules the delivery instead. `client`
+ * should reject rate-limited calls (`rejectRateLimitedCalls: true`) so the dispatcher reschedules by
+ * Retry-After instead of the client sleeping. Slack has no idempotency key for messages, so a send that
+ * succeeded but was never recorded can be posted again.
  */
 export function createSlackAlertAdapter(options: {
   client: webApi.WebClient;
   hubUrl: string;
   logger: Logger;
+  pace?: { [K in keyof typeof SLACK_PACE]: PacerRate };
+  clock?: Clock;
 }): AlertAdapter {
   const { client, logger } = options;
+  const pace = options.pace ?? SLACK_PACE;
+  const clock = options.clock ?? systemClock;
+  const channelPacer = pacers(pace.channel, clock);
+  const postPacer = pacers(pace.postMessage, clock);
+  const joinPacer = pacers(pace.join, clock);
+
+  /** Waits for a slot of each pacer in turn; a wait too long for the send reschedules it. */
+  async function paced(what: string, signal: AbortSignal | undefined, ...order: Pacer[]): Promise<void> {
+    for (const pacer of order) {
+      if (await pacer.take({ signal, maxWaitMs: MAX_INLINE_WAIT_MS })) continue;
+      throw new DeliveryError(`slack ${what} paced: busy for more than a few seconds`, 'retry', MAX_INLINE_WAIT_MS);
+    }
+  }
 
   async function post(channel: string, message: ReturnType<typeof renderAlert>): Promise<{ ref: string }> {
     const result = await client.chat.postMessage({
@@ -57,15 +98,20 @@ export function createSlackAlertAdapter(options: {
   ): Promise<{ ref: string }> {
     const channel = channelOf(destination);
     if (channel === undefined) throw new DeliveryError(`not a Slack destination: ${destination}`, 'pause');
-    checkAborted(options.signal);
+    const workspace = destination.slice(0, destination.lastIndexOf(':'));
+    const { signal } = options;
+    checkAborted(signal);
+    await paced('chat.postMessage', signal, channelPacer(destination), postPacer(workspace));
     try {
       return await post(channel, message);
     } catch (error) {
       if (platformErrorOf(error) !== 'not_in_channel') throw slackFailure(error);
     }
-    checkAborted(options.signal);
+    checkAborted(signal);
+    await paced('conversations.join', signal, joinPacer(workspace));
     await join(channel);
-    checkAborted(options.signal);
+    checkAborted(signal);
+    await paced('chat.postMessage', signal, channelPacer(destination), postPacer(workspace));
     try {
       return await post(channel, message);
     } catch (error) {
