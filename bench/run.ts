@@ -1,7 +1,9 @@
 import v8 from 'node:v8';
 import pg from 'pg';
 import { benchIdleRss } from './idle-rss.js';
+import { benchFanOut } from './fan-out.js';
 import { benchReleasesQuery } from './releases-query.js';
+import { benchSlowHubTick } from './slow-hub-tick.js';
 import { benchSteadyTick } from './steady-tick.js';
 import { benchWebhookLatency } from './webhook-latency.js';
 
@@ -46,7 +48,23 @@ log(`   steady-state tick:  ${steady}, ${tick.steady.ms} ms`);
 log(`   naive poll:  ${tick.naive.requests} requests, ${kib(tick.naive.bytes, 1)} (100 newest per org, all fields)`);
 log(`   bytes vs naive:     ${((100 * tick.steady.bytes) / tick.naive.bytes).toFixed(1)} %   (target: at most 25 %)`);
 
-log('\n2. releases --days 7 with 100k stored models (200 runs each; target: p95 under 20 ms)');
+const slow = await benchSlowHubTick({ latencyMs: 250 });
+log(`\n2. Steady-state tick of the ${slow.orgs} orgs on a fake Hub answering in 250 ms (target: under 3 s)`);
+const tickLine = (r: typeof slow.sequential) => `${r.ms} ms, ${r.requests} requests, ${r.failed} failed`;
+log(`   orgs one after another:      ${tickLine(slow.sequential)}`);
+log(`   ${slow.concurrency} labs at once (default):  ${tickLine(slow.concurrent)}`);
+log(`   ratio: ${(slow.sequential.ms / slow.concurrent.ms).toFixed(1)}× faster`);
+
+const fan = await benchFanOut({ channels: 1000, latencyMs: 100 });
+log(`\n3. One release to ${fan.channels} Discord channels, each post answered in 100 ms (target: at least 90 %)`);
+log(`   ${fan.seconds} s, ${fan.perSecond} posts/s: ${(100 * fan.shareOfGlobal).toFixed(1)} % of the global limit`);
+log(
+  `   ${fan.sentRows} sent, ${fan.missing} missing, ${fan.doubled} doubled, ` +
+    `${fan.globalLimited} global 429s in ${fan.requests} posts`,
+);
+log(`   ${fan.cpuMsPerAlert} ms of CPU per alert (both threads); load average ${fan.loadAverage}`);
+
+log('\n4. releases --days 7 with 100k stored models (200 runs each; target: p95 under 20 ms)');
 for (const releasesPerWeek of [40, 200]) {
   const query = await withScratchDatabase(postgresUrl, (url) =>
     benchReleasesQuery({ modelCount: 100_000, releasesPerWeek, runs: 200, postgresUrl: url }),
@@ -59,7 +77,7 @@ for (const releasesPerWeek of [40, 200]) {
 }
 
 const rss = await benchIdleRss({ idleSeconds: 40 });
-log('\n3. RSS of `floodwatch start` on PGlite over 40 s after the baseline of the whole catalog (ticks every 20 s)');
+log('\n5. RSS of `floodwatch start` on PGlite over 40 s after the baseline of the whole catalog (ticks every 20 s)');
 log(`   after the first tick ${rss.afterBaselineMb} MB; then median ${rss.idleMedianMb} MB, max ${rss.idleMaxMb} MB`);
 log('   (target: idle under 200 MB)');
 

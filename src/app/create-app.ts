@@ -10,6 +10,7 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { releasesCreated, tickDuration } from '../shared/metrics.js';
 import { createHubSource } from '../sources/hf-hub/client.js';
 import { createHubFetch } from '../sources/hf-hub/hub-fetch.js';
+import { createHubBudget, type HubBudget } from '../sources/hf-hub/rate-budget.js';
 import { refreshMetrics } from '../worker/refresh-metrics.js';
 import { runTick, type TickResult } from '../worker/tick.js';
 
@@ -37,6 +38,8 @@ export interface App {
   tick(full: boolean): Promise<TickResult>;
   /** A tick over these orgs only (lower-cased), outside the schedule: what a Hub webhook asks for. */
   pollOrgs(orgs: ReadonlySet<string>): Promise<TickResult>;
+  /** The one rate budget every Hub request of this app waits for; `left()` is what it may still send now. */
+  hubBudget: HubBudget;
   dispatch(): Promise<DispatchResult>;
   refreshMetrics(): Promise<unknown>;
 }
@@ -45,8 +48,10 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const now = () => clock.now();
+  const hubBudget = createHubBudget({ clock });
   const hubFetch = createHubFetch({
     clock,
+    budget: hubBudget,
     logger: deps.logger,
     fetch: countedFetch(deps.fetch ?? globalThis.fetch),
     ...(deps.hubTimeoutMs ? { timeoutMs: deps.hubTimeoutMs } : {}),
@@ -66,7 +71,15 @@ export function createApp(deps: AppDeps): App {
   // One lease owner per app: its dispatches may renew and record only what they claimed themselves.
   const owner = randomUUID();
   const { signal } = deps;
-  const pollDeps = { db, hub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE, signal };
+  const pollDeps = {
+    db,
+    hub,
+    logger: deps.logger,
+    now,
+    pageSize: STEADY_PAGE_SIZE,
+    concurrency: deps.config.POLL_CONCURRENCY,
+    signal,
+  };
   async function measured(kind: string, run: () => Promise<TickResult>): Promise<TickResult> {
     const done = tickDuration.startTimer({ kind });
     const result = await run();
@@ -77,6 +90,7 @@ export function createApp(deps: AppDeps): App {
   return {
     tick: (full) => measured(full ? 'full' : 'steady', () => runTick(pollDeps, { full })),
     pollOrgs: (orgs) => measured('webhook', () => runTick(pollDeps, { orgs })),
+    hubBudget,
     dispatch: () =>
       dispatchDue({
         db,

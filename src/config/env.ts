@@ -52,6 +52,12 @@ const envSchema = z
     POLL_CRON: cron('*/2 * * * *'),
     RECONCILE_CRON: cron('17 * * * *'),
     METRICS_CRON: cron('41 */3 * * *'),
+    POLL_CONCURRENCY: z.coerce
+      .number({ message: 'must be a whole number from 1 to 32' })
+      .int({ message: 'must be a whole number from 1 to 32' })
+      .min(1, { message: 'must be a whole number from 1 to 32' })
+      .max(32, { message: 'must be a whole number from 1 to 32' })
+      .default(8),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     DISCORD_TOKEN: optional,
     DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
@@ -151,6 +157,7 @@ const KEYS = [
   'POLL_CRON',
   'RECONCILE_CRON',
   'METRICS_CRON',
+  'POLL_CONCURRENCY',
   'LOG_LEVEL',
   'DISCORD_TOKEN',
   'DISCORD_GUILD_ID',

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql, lt } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/database.js';
 import { deliveries, subscriptions } from '../../db/schema.js';
 
@@ -13,16 +14,22 @@ export interface ClaimedDelivery {
   mode: string;
 }
 
+const OPEN = ['pending', 'sending'];
+
 /**
  * Claims due deliveries for the given platforms under a lease held by `owner` and commits, so the
  * sends happen outside any transaction and a replica (or a crashed process's successor) skips what is
- * leased. Oldest due first.
+ * leased. Oldest due first. A subscription's deliveries go out in the order they were made: one whose
+ * earlier delivery is waiting (a retry not yet due, or leased by another dispatcher) is left for later,
+ * and so is one whose earlier delivery this claim did not get.
  */
 export async function claimDeliveries(
   db: Database,
   options: { platforms: readonly string[]; now: Date; leaseMs: number; limit: number; owner: string },
 ): Promise<ClaimedDelivery[]> {
   if (options.platforms.length === 0) return [];
+  const earlier = alias(deliveries, 'earlier');
+  const { now } = options;
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: deliveries.id })
@@ -30,31 +37,66 @@ export async function claimDeliveries(
       .innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId))
       .where(
         and(
-          inArray(deliveries.state, ['pending', 'sending']),
-          lte(deliveries.dueAt, options.now),
-          or(isNull(deliveries.leaseUntil), lt(deliveries.leaseUntil, options.now)),
+          inArray(deliveries.state, OPEN),
+          lte(deliveries.dueAt, now),
+          or(isNull(deliveries.leaseUntil), lt(deliveries.leaseUntil, now)),
           isNull(subscriptions.pausedAt),
           inArray(subscriptions.platform, [...options.platforms]),
+          notExists(
+            tx
+              .select({ id: earlier.id })
+              .from(earlier)
+              .where(
+                and(
+                  eq(earlier.subscriptionId, deliveries.subscriptionId),
+                  inArray(earlier.state, OPEN),
+                  lt(earlier.id, deliveries.id),
+                  or(gt(earlier.dueAt, now), gte(earlier.leaseUntil, now)),
+                ),
+              ),
+          ),
         ),
       )
       .orderBy(asc(deliveries.dueAt), asc(deliveries.id))
       .limit(options.limit)
       .for('update', { of: deliveries, skipLocked: true });
-    if (due.length === 0) return [];
+    const ids = due.map((d) => d.id);
+    if (ids.length === 0) return [];
+    // Another dispatcher may hold an earlier delivery of the same subscription (skipped as locked, or
+    // claimed since): what comes after it is not ours to send now.
+    const cut = await tx
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(
+        and(
+          inArray(deliveries.id, ids),
+          exists(
+            tx
+              .select({ id: earlier.id })
+              .from(earlier)
+              .where(
+                and(
+                  eq(earlier.subscriptionId, deliveries.subscriptionId),
+                  inArray(earlier.state, OPEN),
+                  lt(earlier.id, deliveries.id),
+                  notInArray(earlier.id, ids),
+                ),
+              ),
+          ),
+        ),
+      );
+    const dropped = new Set(cut.map((c) => c.id));
+    const kept = ids.filter((id) => !dropped.has(id));
+    if (kept.length === 0) return [];
     const claimed = await tx
       .update(deliveries)
       .set({
         state: 'sending',
         attempts: sql`${deliveries.attempts} + 1`,
-        leaseUntil: new Date(options.now.getTime() + options.leaseMs),
+        leaseUntil: new Date(now.getTime() + options.leaseMs),
         leaseOwner: options.owner,
       })
-      .where(
-        inArray(
-          deliveries.id,
-          due.map((d) => d.id),
-        ),
-      )
+      .where(inArray(deliveries.id, kept))
       .returning({
         id: deliveries.id,
         releaseId: deliveries.releaseId,

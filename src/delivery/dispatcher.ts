@@ -6,9 +6,11 @@ import type { ReleaseView } from '../platforms/release-view.js';
 import { runLimited } from '../shared/run-limited.js';
 import { DeliveryError, type AlertAdapter } from '../platforms/platform.js';
 import { backoffMs } from './backoff.js';
-import { claimDeliveries, releaseClaims, renewLease, type ClaimedDelivery } from './claim-deliveries.js';
-import { recordFailed, recordPaused, recordRetry, recordSent } from './record-outcome.js';
+import { claimDeliveries, releaseClaims, type ClaimedDelivery } from './claim-deliveries.js';
+import { recordFailed, recordPaused, recordRetry } from './record-outcome.js';
+import { createRoundLease, type RoundLease } from './round-lease.js';
 import { withDeadline } from './send-deadline.js';
+import { createSentRecorder, type SentRecorder } from './sent-recorder.js';
 
 export interface DispatchDeps {
   db: Database;
@@ -17,7 +19,7 @@ export interface DispatchDeps {
   now: () => Date;
   /** Who holds the leases this dispatcher takes; one per process. */
   owner?: string;
-  /** How long a claimed delivery stays invisible to other dispatchers; renewed before each send. */
+  /** How long a claimed delivery stays invisible to other dispatchers; renewed when a send might outlast it. */
   leaseMs?: number;
   /** A send is given up after this long; kept well under the lease so no send outlives its lease. */
   sendDeadlineMs?: number;
@@ -56,7 +58,13 @@ interface Send {
   releases: ReleaseView[];
 }
 
-const DEFAULTS = { leaseMs: 120_000, sendDeadlineMs: 30_000, concurrency: 8, roundBudgetMs: 60_000, batchSize: 50 };
+const DEFAULTS = { leaseMs: 120_000, sendDeadlineMs: 30_000, concurrency: 16, roundBudgetMs: 60_000, batchSize: 200 };
+
+/** What one round's sends share: its lease and the recorder of what went out. */
+interface Round {
+  lease: RoundLease;
+  sent: SentRecorder;
+}
 
 function plan(
   batch: readonly ClaimedDelivery[],
@@ -84,14 +92,14 @@ function plan(
   return sends;
 }
 
-/** Sends grouped by channel, each group in the order its deliveries came due. */
+/** Sends grouped by channel, each group in the order its deliveries were made (a retried one keeps its place). */
 function byDestination(sends: readonly Send[]): Send[][] {
   const queues = new Map<string, Send[]>();
   for (const send of sends) {
     const key = send.deliveries[0]!.destination;
     queues.set(key, [...(queues.get(key) ?? []), send]);
   }
-  return [...queues.values()];
+  return [...queues.values()].map((queue) => queue.sort((a, b) => a.deliveries[0]!.id - b.deliveries[0]!.id));
 }
 
 const idsOf = (send: Send) => send.deliveries.map((d) => d.id);
@@ -100,9 +108,11 @@ const idsOf = (send: Send) => send.deliveries.map((d) => d.id);
  * Sends due deliveries: claims a batch under a lease, commits, then sends outside any transaction,
  * several channels at once and each channel in order; records each outcome. A retryable failure comes
  * back later with backoff (a rate limit after the wait the platform gave, without counting an attempt);
- * a channel that is gone pauses its subscription. A send has a deadline shorter than its lease, which
- * is renewed just before it, so no delivery is ever sent by two dispatchers. Deliveries of a digest
- * subscription that come due together go out as one message.
+ * a channel that is gone pauses its subscription. A send starts only while its lease outlasts its
+ * deadline (the round's leases are renewed together when they run low), so no delivery is ever sent by
+ * two dispatchers. Sends are recorded by group commit, so a fan-out to many channels costs a few
+ * statements rather than one per send. Deliveries of a digest subscription that come due together go
+ * out as one message.
  */
 export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, retried: 0, paused: 0, failed: 0, released: 0 };
@@ -114,11 +124,13 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
     owner: deps.owner ?? randomUUID(),
   };
   const adapters = new Map(deps.adapters.map((a) => [a.platform, a]));
+  const sent = createSentRecorder(deps.db, settings.owner, deps.now);
   // Bounded, so a delivery that keeps coming due at once cannot hold the loop.
   for (let round = 0; round < 20 && !deps.signal?.aborted; round++) {
+    const claimedAt = deps.now();
     const batch = await claimDeliveries(deps.db, {
       platforms: [...adapters.keys()],
-      now: deps.now(),
+      now: claimedAt,
       leaseMs: settings.leaseMs,
       limit: settings.batchSize,
       owner: settings.owner,
@@ -127,17 +139,30 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
     const views = new Map(
       (await loadReleaseViews(deps.db, [...new Set(batch.map((d) => d.releaseId))])).map((v) => [v.id, v]),
     );
+    const lease = createRoundLease({
+      db: deps.db,
+      owner: settings.owner,
+      ids: batch.map((d) => d.id),
+      claimedAt,
+      leaseMs: settings.leaseMs,
+      // A send starts only while the lease outlasts its deadline by a quarter of the lease.
+      minLeftMs: settings.sendDeadlineMs + settings.leaseMs / 4,
+      now: deps.now,
+    });
+    const current: Round = { lease, sent };
     const roundEnds = performance.now() + settings.roundBudgetMs;
     await runLimited(byDestination(plan(batch, views, adapters)), settings.concurrency, async (queue) => {
       for (const [index, send] of queue.entries()) {
         const { outcome, retryAt } =
           performance.now() > roundEnds
             ? await giveBack(deps, settings, send)
-            : await sendOne(deps, settings, adapters, send);
+            : await sendOne(deps, settings, adapters, current, send);
+        lease.done(idsOf(send));
         if (outcome !== 'lost') result[outcome] += send.deliveries.length;
         if (outcome === 'sent' || outcome === 'failed') continue;
         // Keep the channel's order: what comes after a send that did not go out waits for it.
         const ids = queue.slice(index + 1).flatMap(idsOf);
+        lease.done(ids);
         await releaseClaims(deps.db, ids, settings.owner, retryAt);
         result.released += ids.length;
         return;
@@ -161,6 +186,7 @@ async function sendOne(
   deps: DispatchDeps,
   settings: typeof DEFAULTS & { owner: string },
   adapters: Map<string, AlertAdapter>,
+  round: Round,
   send: Send,
 ): Promise<SendResult> {
   const first = send.deliveries[0]!;
@@ -168,7 +194,7 @@ async function sendOne(
   const log = deps.logger.child({ deliveries: ids, platform: first.platform });
   const { owner } = settings;
   if (deps.signal?.aborted) return giveBack(deps, settings, send);
-  const held = await renewLease(deps.db, ids, owner, new Date(deps.now().getTime() + settings.leaseMs));
+  const held = await round.lease.hold(ids);
   if (held.length < ids.length) {
     await releaseClaims(deps.db, held, owner);
     log.warn('delivery lease lost before its send; another dispatcher has it');
@@ -188,7 +214,7 @@ async function sendOne(
           : adapter.postAlert(first.destination, send.releases[0]!, key, { signal }),
       { deadlineMs: settings.sendDeadlineMs, stop: deps.signal, graceMs: deps.stopGraceMs ?? 3_000 },
     );
-    if (!(await recordSent(deps.db, ids, owner, deps.now(), ref))) {
+    if (!(await round.sent.record(ids, ref))) {
       log.error({ ref }, 'delivery sent after its lease was lost; it may have been sent twice');
     }
     log.info({ ref, releases: send.releases.length }, 'alert delivered');

@@ -9,20 +9,31 @@ function held(ids: readonly number[], owner: string) {
 
 const free = { leaseUntil: null, leaseOwner: null } as const;
 
-/** Returns false when the lease was lost meanwhile (another dispatcher took the deliveries over). */
-export async function recordSent(
+/**
+ * Records several sends in one statement, each with its message reference; returns the ids recorded,
+ * which leave out any whose lease was lost meanwhile (another dispatcher took them over).
+ */
+export async function recordSentMany(
   db: Database,
-  ids: readonly number[],
   owner: string,
   at: Date,
-  ref: string,
-): Promise<boolean> {
+  sends: readonly { ids: readonly number[]; ref: string }[],
+): Promise<number[]> {
+  const ids = sends.flatMap((s) => s.ids);
+  if (ids.length === 0) return [];
+  const refs = sends.flatMap((s) => s.ids.map((id) => sql`when ${id} then ${s.ref}`));
   const rows = await db
     .update(deliveries)
-    .set({ state: 'sent', sentAt: at, messageRef: ref, lastError: null, ...free })
+    .set({
+      state: 'sent',
+      sentAt: at,
+      messageRef: sql`case ${deliveries.id} ${sql.join(refs, sql` `)} end`,
+      lastError: null,
+      ...free,
+    })
     .where(held(ids, owner))
     .returning({ id: deliveries.id });
-  return rows.length === ids.length;
+  return rows.map((r) => r.id);
 }
 
 export async function recordRetry(

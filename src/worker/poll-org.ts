@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
+import { refreshOutboxStatistics, STATISTICS_AFTER_ROWS } from '../delivery/outbox-statistics.js';
 import type { HubModelDetails, HubSource } from '../sources/hf-hub/client.js';
 import { listOrg, type PollMode } from './list-org.js';
 import { diffListing, recordPoll, type PollRecord } from './record-poll.js';
@@ -56,5 +57,10 @@ export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean):
     changes: { updated, silent, fresh },
     now: deps.now(),
   });
+  if (record.deliveries >= STATISTICS_AFTER_ROWS) {
+    await refreshOutboxStatistics(deps.db).catch((error: unknown) =>
+      deps.logger.warn({ err: error }, 'could not refresh the outbox statistics'),
+    );
+  }
   return { ...record, org: target.org, mode, listed: listing.items.length };
 }

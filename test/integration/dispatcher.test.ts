@@ -260,6 +260,39 @@ describe('dispatcher under slow and failing channels', () => {
     ]);
   });
 
+  it('holds a later delivery back while an earlier one of its channel waits for its retry', async () => {
+    const adapter = scriptedAdapter([new DeliveryError('discord 500', 'retry')]);
+    await newRelease();
+    const failed = await dispatch(adapter);
+    await newRelease();
+
+    const meanwhile = await dispatch(adapter);
+    clock.advance(3_600_000);
+    const after = await dispatch(adapter);
+
+    expect(failed).toMatchObject({ retried: 1 });
+    expect(meanwhile.sent).toBe(0);
+    expect(after.sent).toBe(2);
+    expect(adapter.calls).toEqual(['fw-1', 'fw-1', 'fw-2']);
+  });
+
+  it('leaves a channel’s later delivery to the dispatcher that holds its earlier one', async () => {
+    const hanging = channelAdapter('test:C1');
+    const other = scriptedAdapter();
+    await newRelease();
+    const stop = new AbortController();
+    const first = dispatch(hanging, { signal: stop.signal, stopGraceMs: 10 });
+    while (hanging.calls.length === 0) await new Promise((r) => setTimeout(r, 10));
+    await newRelease();
+
+    const second = await dispatch(other);
+    stop.abort();
+    await first;
+
+    expect(second.sent).toBe(0);
+    expect(other.calls).toEqual([]);
+  });
+
   it('puts claimed deliveries back at once when the service stops, for the next start to send', async () => {
     const adapter = channelAdapter('test:C1');
     await newRelease();

@@ -33,6 +33,16 @@ describe('readEnv', () => {
     expect(problems).not.toContain('sekrit-value');
   });
 
+  it('polls 8 labs at once unless POLL_CONCURRENCY says otherwise, and refuses a count out of range', () => {
+    expect(readEnv({}).POLL_CONCURRENCY).toBe(8);
+    expect(readEnv({ POLL_CONCURRENCY: '2' }).POLL_CONCURRENCY).toBe(2);
+    for (const value of ['0', '33', '2.5', 'many']) {
+      expect(() => readEnv({ POLL_CONCURRENCY: value })).toThrow(
+        'POLL_CONCURRENCY must be a whole number from 1 to 32',
+      );
+    }
+  });
+
   it('refuses a DATABASE_URL whose host name cannot be one, without echoing the password', () => {
     let error: unknown;
     try {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseRateLimit, parseRetryAfter, waitAfter429 } from '../../src/sources/hf-hub/rate-limit.js';
+import {
+  parseRateLimit,
+  parseRateLimitPolicy,
+  parseRetryAfter,
+  waitAfter429,
+} from '../../src/sources/hf-hub/rate-limit.js';
 
 const now = new Date('2026-11-29T08:00:00Z');
 
@@ -8,6 +13,13 @@ describe('rate-limit headers', () => {
     expect(parseRateLimit('"api";r=0;t=42')).toEqual({ remaining: 0, resetSeconds: 42 });
     expect(parseRateLimit('garbage')).toEqual({});
     expect(parseRateLimit(null)).toEqual({});
+  });
+
+  it('parses the Hub RateLimit-Policy header, and nothing from a partial one', () => {
+    expect(parseRateLimitPolicy('"fixed window";"api";q=500;w=300')).toEqual({ requests: 500, windowSeconds: 300 });
+    expect(parseRateLimitPolicy('"fixed window";"api";q=500')).toBeUndefined();
+    expect(parseRateLimitPolicy('"fixed window";"api";q=-1;w=300')).toBeUndefined();
+    expect(parseRateLimitPolicy(null)).toBeUndefined();
   });
 
   it('parses Retry-After as seconds or a date', () => {

@@ -1,4 +1,14 @@
-import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RateLimitData } from 'discord.js';
+import {
+  DefaultRestOptions,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  REST,
+  Routes,
+  type RateLimitData,
+} from 'discord.js';
+import { systemClock } from '../../shared/clock.js';
+import { createPacer } from '../../shared/pacer.js';
 import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
@@ -14,16 +24,33 @@ function waitOf(limit: Pick<RateLimitData, 'timeToReset' | 'retryAfter' | 'subli
   return Math.max(limit.timeToReset, limit.retryAfter, limit.sublimitTimeout ?? 0);
 }
 
+/** Discord's global limit: 50 requests per second per bot token (interaction callbacks aside). */
+export const GLOBAL_REQUESTS_PER_SECOND = 50;
+/**
+ * One request every 21 ms with a burst of 2 (so a late timer does not slow the pace) puts at most 49
+ * requests in any second: one short of the limit, for jitter on the way.
+ */
+const GLOBAL_PACE = { intervalMs: 21, burst: 2 };
+
 /**
  * The REST client for alerts: its own queue, so a limited channel never delays command replies; a
  * rate limit longer than a few seconds throws instead of sleeping; a request is retried once at most.
+ * The client keeps each route's bucket from Discord's headers, and counts the global limit in fixed
+ * one-second windows, which lets up to twice the limit through around a window's edge; so every request
+ * it makes, retries included, is also spaced evenly under the global limit.
  */
 export function createAlertRest(token: string, apiUrl: string | undefined, maxInlineWaitMs = MAX_INLINE_WAIT_MS): REST {
+  const pacer = createPacer(GLOBAL_PACE, systemClock);
   return new REST({
     ...(apiUrl ? { api: apiUrl } : {}),
     rejectOnRateLimit: (limit) => waitOf(limit) > maxInlineWaitMs,
     retries: 1,
     timeout: 10_000,
+    globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND,
+    async makeRequest(url, init) {
+      await pacer.take({ signal: init.signal ?? undefined });
+      return DefaultRestOptions.makeRequest(url, init);
+    },
   }).setToken(token);
 }
 

@@ -1,5 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../../shared/clock.js';
+import { createPacer, type Pacer, type PacerRate } from '../../shared/pacer.js';
 import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
 import { NOT_INSTALLED_REASON } from '../../ports/slack-installations.js';
 import { channelOf, teamOf } from './ids.js';
@@ -8,11 +10,35 @@ import { describeSlackError, isTokenFailure, platformErrorOf, rateLimitOf, slack
 
 type Client = webApi.WebClient;
 
+/** Slack's limits as this adapter keeps them; the workspace-wide figures are ours, Slack publishes none. */
+export const SLACK_PACE = {
+  /** chat.postMessage: one message per second per channel. */
+  channel: { intervalMs: 1_000, burst: 1 },
+  /** chat.postMessage across a workspace: 240 a minute, a few at once. */
+  postMessage: { intervalMs: 250, burst: 5 },
+  /** conversations.join is in Tier 3: 50 a minute. */
+  join: { intervalMs: 1_200, burst: 5 },
+} as const satisfies Record<string, PacerRate>;
+
+/** A pacing wait up to this long happens inside the send; a longer one reschedules the delivery. */
+const MAX_INLINE_WAIT_MS = 3_000;
+
+function pacers(rate: PacerRate, clock: Clock): (key: string) => Pacer {
+  const byKey = new Map<string, Pacer>();
+  return (key) => {
+    let pacer = byKey.get(key);
+    if (pacer === undefined) byKey.set(key, (pacer = createPacer(rate, clock)));
+    return pacer;
+  };
+}
+
 /**
  * Posts alerts with chat.postMessage: Block Kit with a text fallback, no unfurls, nothing that
- * mentions anyone. A client should reject rate-limited calls (`rejectRateLimitedCalls: true`) so
- * the dispatcher reschedules by Retry-After instead of the client sleeping. Slack has no idempotency
- * key for messages, so a send that succeeded but was never recorded can be posted again.
+ * mentions anyone. Calls are paced under Slack's limits (per channel, and per method across the
+ * workspace); a pacing wait longer than a few seconds reschedules the delivery instead. `client`
+ * should reject rate-limited calls (`rejectRateLimitedCalls: true`) so the dispatcher reschedules by
+ * Retry-After instead of the client sleeping. Slack has no idempotency key for messages, so a send that
+ * succeeded but was never recorded can be posted again.
  *
  * One workspace: `client`. Many (OAuth): `teamClient` gives each destination's team its own client,
  * and a team without an installation, or whose token Slack refuses, pauses the subscription until
@@ -23,9 +49,24 @@ export function createSlackAlertAdapter(options: {
   teamClient?: ((teamId: string) => Promise<Client | undefined>) | undefined;
   hubUrl: string;
   logger: Logger;
+  pace?: { [K in keyof typeof SLACK_PACE]: PacerRate };
+  clock?: Clock;
 }): AlertAdapter {
   const { logger } = options;
   const perTeam = options.teamClient;
+  const pace = options.pace ?? SLACK_PACE;
+  const clock = options.clock ?? systemClock;
+  const channelPacer = pacers(pace.channel, clock);
+  const postPacer = pacers(pace.postMessage, clock);
+  const joinPacer = pacers(pace.join, clock);
+
+  /** Waits for a slot of each pacer in turn; a wait too long for the send reschedules it. */
+  async function paced(what: string, signal: AbortSignal | undefined, ...order: Pacer[]): Promise<void> {
+    for (const pacer of order) {
+      if (await pacer.take({ signal, maxWaitMs: MAX_INLINE_WAIT_MS })) continue;
+      throw new DeliveryError(`slack ${what} paced: busy for more than a few seconds`, 'retry', MAX_INLINE_WAIT_MS);
+    }
+  }
 
   async function clientFor(destination: string): Promise<Client> {
     if (perTeam === undefined) return options.client!;
@@ -84,15 +125,20 @@ export function createSlackAlertAdapter(options: {
     const channel = channelOf(destination);
     if (channel === undefined) throw new DeliveryError(`not a Slack destination: ${destination}`, 'pause');
     const client = await clientFor(destination);
-    checkAborted(options.signal);
+    const workspace = destination.slice(0, destination.lastIndexOf(':'));
+    const { signal } = options;
+    checkAborted(signal);
+    await paced('chat.postMessage', signal, channelPacer(destination), postPacer(workspace));
     try {
       return await post(client, channel, message);
     } catch (error) {
       if (platformErrorOf(error) !== 'not_in_channel') throw failure(error);
     }
-    checkAborted(options.signal);
+    checkAborted(signal);
+    await paced('conversations.join', signal, joinPacer(workspace));
     await join(client, channel);
-    checkAborted(options.signal);
+    checkAborted(signal);
+    await paced('chat.postMessage', signal, channelPacer(destination), postPacer(workspace));
     try {
       return await post(client, channel, message);
     } catch (error) {

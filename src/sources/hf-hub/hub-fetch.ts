@@ -1,12 +1,15 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../shared/clock.js';
 import { HubUnavailableError } from './errors.js';
-import { parseRateLimit, waitAfter429 } from './rate-limit.js';
+import { waitAfter429 } from './rate-limit.js';
+import { createHubBudget, type HubBudget } from './rate-budget.js';
 
 export interface HubFetchOptions {
   fetch?: typeof fetch;
   clock: Clock;
   logger: Logger;
+  /** Every Hub request of the process goes through one budget; a budget of its own when left out. */
+  budget?: HubBudget;
   /** Per request, headers and body included. */
   timeoutMs?: number;
   /** 429s waited out per request before giving up on it. */
@@ -18,9 +21,10 @@ export interface HubFetchOptions {
 }
 
 /**
- * A `fetch` for the Hub client that honours the Hub's rate limits: it waits out a 429 (`RateLimit`
- * t=, then `Retry-After`, then exponential backoff with jitter), pauses before sending when the last
- * answer said the window is spent, and bounds every request with a timeout. Other statuses pass through.
+ * A `fetch` for the Hub client that honours the Hub's rate limits: every request waits for the shared
+ * budget (which also pauses when the Hub says the window is nearly spent), a 429 holds every request
+ * for the wait it gives (`RateLimit` t=, then `Retry-After`, then exponential backoff with jitter), and
+ * every request is bounded by a timeout. Other statuses pass through.
  */
 export function createHubFetch(options: HubFetchOptions): typeof fetch {
   const baseFetch = options.fetch ?? globalThis.fetch;
@@ -28,39 +32,28 @@ export function createHubFetch(options: HubFetchOptions): typeof fetch {
   const maxRetries = options.maxRetries ?? 3;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
   const { clock, logger } = options;
-  let blockedUntil = 0;
-
-  async function waitFor(ms: number, url: string): Promise<void> {
-    if (ms > maxWaitMs) {
-      throw new HubUnavailableError('hub rate limit outlasts the wait allowed', 'rate-limited', {
-        url,
-        retryAfterMs: ms,
-      });
-    }
-    logger.warn({ url, waitMs: ms }, 'hub rate limit: waiting');
-    await clock.sleep(ms, options.signal);
-  }
-
-  function remember(headers: Headers): void {
-    const { remaining, resetSeconds } = parseRateLimit(headers.get('ratelimit'));
-    if (remaining === 0 && resetSeconds !== undefined) blockedUntil = clock.now().getTime() + resetSeconds * 1000;
-  }
+  const budget = options.budget ?? createHubBudget({ clock });
 
   return async function hubFetch(input, init) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     for (let attempt = 0; ; attempt++) {
-      const ahead = blockedUntil - clock.now().getTime();
-      if (ahead > 0) await waitFor(ahead, url);
-      options.signal?.throwIfAborted();
+      await budget.acquire(options.signal, maxWaitMs);
       const signals = [init?.signal, options.signal, AbortSignal.timeout(timeoutMs)].filter((s) => s != null);
-      const signal = AbortSignal.any(signals);
-      const response = await baseFetch(input, { ...init, signal });
-      remember(response.headers);
+      const response = await baseFetch(input, { ...init, signal: AbortSignal.any(signals) });
+      const heldMs = budget.observe(response.headers);
+      if (heldMs > 0 && response.status !== 429) logger.warn({ url, waitMs: heldMs }, 'hub rate window nearly spent');
       if (response.status !== 429) return response;
       await response.body?.cancel();
       if (attempt >= maxRetries) return response;
-      blockedUntil = 0;
-      await waitFor(waitAfter429(response.headers, attempt, clock.now()), url);
+      const wait = waitAfter429(response.headers, attempt, clock.now());
+      if (wait > maxWaitMs) {
+        throw new HubUnavailableError('hub rate limit outlasts the wait allowed', 'rate-limited', {
+          url,
+          retryAfterMs: wait,
+        });
+      }
+      logger.warn({ url, waitMs: wait }, 'hub rate limit: waiting');
+      budget.holdFor(wait);
     }
   };
 }

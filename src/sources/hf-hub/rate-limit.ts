@@ -12,6 +12,25 @@ export function parseRateLimit(header: string | null): { remaining?: number; res
   return result;
 }
 
+/**
+ * Parses `RateLimit-Policy: "fixed window";"api";q=<requests>;w=<seconds>`; undefined unless both are
+ * there and sane.
+ */
+export function parseRateLimitPolicy(header: string | null): { requests: number; windowSeconds: number } | undefined {
+  if (!header) return undefined;
+  let requests: number | undefined;
+  let windowSeconds: number | undefined;
+  for (const part of header.split(';')) {
+    const [key, value] = part.trim().split('=');
+    const n = Number(value);
+    if (value === undefined || !Number.isInteger(n) || n <= 0) continue;
+    if (key === 'q') requests = n;
+    if (key === 'w') windowSeconds = n;
+  }
+  if (requests === undefined || windowSeconds === undefined || windowSeconds > 86_400) return undefined;
+  return { requests, windowSeconds };
+}
+
 /** `Retry-After` as seconds or an HTTP date, in milliseconds from `now`. */
 export function parseRetryAfter(header: string | null, now: Date): number | undefined {
   if (!header) return undefined;

@@ -342,6 +342,45 @@ describe('fake Discord with the real discord.js client', () => {
     expect(f.messages(ALERTS).map((m) => m.content)).toEqual(['a', 'b', 'c']);
   });
 
+  it('answers a global 429 to the bot request over the global limit, and none to an interaction callback', async () => {
+    const f = await start({ globalLimit: { limit: 3, windowMs: 60_000 } });
+    const post = (content: string) =>
+      fetch(`${f.apiUrl}/v10/channels/${ALERTS}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bot ${f.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ content }),
+      });
+
+    const statuses = [];
+    for (const content of ['a', 'b', 'c', 'd']) statuses.push((await post(content)).status);
+    const over = await post('e');
+    const callback = await fetch(`${f.apiUrl}/v10/interactions/1/unknown/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 4, data: { content: 'x' } }),
+    });
+
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(over.headers.get('x-ratelimit-global')).toBe('true');
+    expect(await over.json()).toMatchObject({ global: true });
+    expect(callback.status).not.toBe(429);
+    expect(f.messages(ALERTS).map((m) => m.content)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('answers 500 to every matching request during an outage, and posts again after it', async () => {
+    const f = await start();
+    const c = await ready(f);
+    const channel = await alertsChannel(c);
+    c.rest.options.retries = 0;
+
+    f.outage(/^\/channels\/\d+\/messages$/);
+    await expect(channel.send('during')).rejects.toMatchObject({ status: 500 });
+    f.outage(null);
+    await channel.send('after');
+
+    expect(f.messages(ALERTS).map((m) => m.content)).toEqual(['after']);
+  });
+
   it('acknowledges heartbeats', async () => {
     const f = await start({ heartbeatIntervalMs: 100 });
     const c = await ready(f);

@@ -51,6 +51,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     rateLimitNext(route, rateLimit) {
       armRateLimit(state.limiter, route, rateLimit);
     },
+    outage(route, status = 500) {
+      state.outage = route ? { route, status } : undefined;
+    },
     disconnectGateway(code = 4000) {
       gateway.disconnect(code);
     },

@@ -106,3 +106,27 @@ export function takeBucketSlot(limiter: RateLimiter, key: string, method: string
   bucket.remaining -= 1;
   return { headers: bucketHeaders(limiter.limit, bucket.remaining, bucket.resetAt, hash) };
 }
+
+/**
+ * Counts a request that carries the bot token against the global limit at the moment it arrived; a 429 with
+ * `X-RateLimit-Global` once `limit` of them arrived within the last window, like Discord's.
+ */
+export function takeGlobalSlot(
+  global: { limit: number; windowMs: number; arrivals: number[] },
+  arrivedAt: number,
+): RateLimitAnswer | null {
+  while (global.arrivals.length > 0 && global.arrivals[0]! <= arrivedAt - global.windowMs) global.arrivals.shift();
+  if (global.arrivals.length < global.limit) {
+    global.arrivals.push(arrivedAt);
+    return null;
+  }
+  const retryAfterMs = global.arrivals[0]! + global.windowMs - arrivedAt;
+  return {
+    headers: {
+      'Retry-After': String(Math.ceil(retryAfterMs / 1000)),
+      'X-RateLimit-Global': 'true',
+      'X-RateLimit-Scope': 'global',
+    },
+    tooMany: tooManyBody(retryAfterMs, true),
+  };
+}

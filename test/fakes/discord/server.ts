@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, send, sendDiscordError, type RequestContext } from './http-io.js';
-import { takeForcedLimit } from './rate-limits.js';
+import { takeForcedLimit, takeGlobalSlot } from './rate-limits.js';
 import { channelRoutes } from './rest-channels.js';
 import { commandRoutes } from './rest-commands.js';
 import { identityRoutes } from './rest-identity.js';
@@ -21,7 +21,7 @@ function splitRoute(pathname: string): string[] | null {
   }
 }
 
-function route(ctx: RequestContext, state: FakeState): void {
+function route(ctx: RequestContext, state: FakeState, arrivedAt: number): void {
   const path = ctx.record.path;
   const matches = ROUTES.map((r) => ({ route: r, params: matchRoute(r, ctx.method, ctx.segments) }));
   const found = matches.find((m) => m.params !== null);
@@ -31,6 +31,11 @@ function route(ctx: RequestContext, state: FakeState): void {
     return send(ctx, 404, { message: '404: Not Found', code: 0 });
   }
   if (found.route.auth && ctx.headers.authorization !== `Bot ${state.token}`) return sendDiscordError(ctx, 0);
+  const global = found.route.auth && state.global ? takeGlobalSlot(state.global, arrivedAt) : null;
+  if (global) return send(ctx, 429, global.tooMany, global.headers);
+  if (state.outage?.route.test(path)) {
+    return send(ctx, state.outage.status, { message: `${state.outage.status}: Internal Server Error`, code: 0 });
+  }
   const limited = takeForcedLimit(state.limiter, ctx.method, path);
   if (limited) return send(ctx, 429, limited.tooMany, limited.headers);
   found.route.handle(ctx, found.params, state);
@@ -39,6 +44,7 @@ function route(ctx: RequestContext, state: FakeState): void {
 /** The REST half of the fake: records every request, then routes it below /api/v10. */
 export function createRestHandler(state: FakeState): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    const arrivedAt = Date.now();
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = (req.method ?? 'GET').toUpperCase();
@@ -67,8 +73,10 @@ export function createRestHandler(state: FakeState): (req: IncomingMessage, res:
       };
       if (!segments) return send(ctx, 404, { message: '404: Not Found', code: 0 });
       if (parsed.invalidJson) return sendDiscordError(ctx, 50109);
+      const { latencyMs } = state.settings;
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       try {
-        route(ctx, state);
+        route(ctx, state, arrivedAt);
       } catch (error) {
         // A bug in the fake must show up in the test, not as a hang.
         send(ctx, 500, { message: `fake discord failed: ${String(error)}`, code: 0 });

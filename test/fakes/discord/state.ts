@@ -19,6 +19,7 @@ export interface FakeSettings {
   interactionTimeoutMs: number;
   interactionTokenLifetimeMs: number;
   heartbeatIntervalMs: number;
+  latencyMs: number;
 }
 
 /** Everything the REST routes and the gateway share. */
@@ -38,6 +39,9 @@ export interface FakeState {
   faults: Map<string, ChannelFault>;
   interactions: Map<string, InteractionRecord>;
   limiter: RateLimiter;
+  /** When set, arrival times of the bot's requests within the last window. */
+  global: { limit: number; windowMs: number; arrivals: number[] } | undefined;
+  outage: { route: RegExp; status: number } | undefined;
   requests: RecordedRequest[];
   settings: FakeSettings;
 }
@@ -77,11 +81,14 @@ export function createState(options: FakeDiscordOptions): FakeState {
     faults: new Map(),
     interactions: new Map(),
     limiter: createRateLimiter(options.messageBucket ?? { limit: 50, windowSeconds: 1 }),
+    global: options.globalLimit ? { ...options.globalLimit, arrivals: [] } : undefined,
+    outage: undefined,
     requests: [],
     settings: {
       interactionTimeoutMs: options.interactionTimeoutMs ?? 3000,
       interactionTokenLifetimeMs: options.interactionTokenLifetimeMs ?? 15 * 60 * 1000,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      latencyMs: options.latencyMs ?? 0,
     },
   };
 }

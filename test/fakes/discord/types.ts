@@ -28,6 +28,13 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Per-channel bucket advertised and enforced on message create (Discord: 5 per 5 s). */
   messageBucket?: { limit: number; windowSeconds: number };
+  /**
+   * Discord's global limit (50 requests per second per bot token), enforced over any sliding window on
+   * requests that carry the bot token; off unless set.
+   */
+  globalLimit?: { limit: number; windowMs: number };
+  /** Every REST answer is sent this long after its request arrived, like a distant Discord (0 by default). */
+  latencyMs?: number;
 }
 
 export interface RecordedFile {
@@ -136,6 +143,8 @@ export interface FakeDiscord {
   channelFault(channelId: string, fault: ChannelFault | null): void;
   /** The next `times` requests whose route (as in `RecordedRequest.path`) matches get a 429. */
   rateLimitNext(route: RegExp, options: RateLimitOptions): void;
+  /** Until called again with null, every request whose route matches gets this status (500 by default). */
+  outage(route: RegExp | null, status?: number): void;
   /** Closes the gateway socket with `code` (4000 by default, which the client answers by resuming). */
   disconnectGateway(code?: number): void;
   /** Gateway opcodes the client sent, in order, for asserting identify / resume / heartbeat. */

@@ -115,7 +115,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     const allowed = limiter.consume(Date.now());
     const answer = (): Answer => (allowed ? route(req, pathname, searchParams) : rateLimited());
     const fault = faults.take(pathname, searchParams);
-    if (!fault) return send(res, record, answer());
+    if (!fault) return later(options.latencyMs ?? 0, () => send(res, record, answer()));
     record.fault = fault.kind;
     switch (fault.kind) {
       case 'status':
@@ -126,15 +126,18 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
         return send(res, record, withBrokenItem(answer()));
       case 'hang':
         return; // held open until the client aborts or close() destroys the socket
-      case 'delay': {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          send(res, record, answer());
-        }, fault.ms);
-        timers.add(timer);
-        return;
-      }
+      case 'delay':
+        return later(fault.ms, () => send(res, record, answer()));
     }
+  }
+
+  function later(ms: number, run: () => void): void {
+    if (ms <= 0) return run();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+    }, ms);
+    timers.add(timer);
   }
 
   let closing: Promise<void> | undefined;

@@ -83,6 +83,8 @@ export interface FakeHubOptions {
    * mistaken for a missing repo. Set for a test that asks for a wrong route on purpose.
    */
   allowUnknownRoutes?: boolean;
+  /** Every answer is sent this long after its request arrived, like a distant Hub (0 by default). */
+  latencyMs?: number;
 }
 
 export interface FakeHub {
