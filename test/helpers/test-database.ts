@@ -44,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 const TABLES = [
+  'model_snapshots',
   'settings',
   'deliveries',
   'subscriptions',
