@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql, lt } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { deliveries, subscriptions } from '../../db/schema.js';
+import { deliveries, releases, subscriptions } from '../../db/schema.js';
 
 export interface ClaimedDelivery {
   id: number;
@@ -28,6 +28,8 @@ export async function claimDeliveries(
       .select({ id: deliveries.id })
       .from(deliveries)
       .innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId))
+      // History is never sent, not even in a digest, whatever row may exist for it.
+      .innerJoin(releases, and(eq(releases.id, deliveries.releaseId), eq(releases.historical, false)))
       .where(
         and(
           inArray(deliveries.state, ['pending', 'sending']),

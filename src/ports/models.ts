@@ -22,7 +22,15 @@ export interface ModelDetails {
   relation: string | null;
   baseModels: LineageStep[];
   release?:
-    { id: number; title: string; firstSeenAt: Date; models: { repo: string; isVariant: boolean }[] } | undefined;
+    | {
+        id: number;
+        title: string;
+        firstSeenAt: Date;
+        historical: boolean;
+        undated: boolean;
+        models: { repo: string; isVariant: boolean }[];
+      }
+    | undefined;
 }
 
 export const ORIGIN_METRICS = ['releases', 'downloads', 'likes'] as const;
