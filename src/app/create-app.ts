@@ -89,7 +89,15 @@ export function createApp(deps: AppDeps): App {
         signal,
         ...deps.delivery,
       }),
-    refreshMetrics: () => refreshMetrics({ db, hub, logger: deps.logger, now, signal }),
+    refreshMetrics: () =>
+      refreshMetrics({
+        db,
+        hub,
+        logger: deps.logger,
+        now,
+        retentionDays: deps.config.METRICS_RETENTION_DAYS,
+        signal,
+      }),
     backfill(options = {}) {
       const pacer = deps.backfillPacer ?? createWindowPacer({ ...BACKFILL_BUDGET, clock });
       const paced = pacedFetch(hubFetch, pacer, signal);

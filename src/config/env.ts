@@ -36,6 +36,12 @@ const envSchema = z
     POLL_CRON: cron('*/2 * * * *'),
     RECONCILE_CRON: cron('17 * * * *'),
     METRICS_CRON: cron('41 */3 * * *'),
+    METRICS_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a whole number of days' })
+      .int({ message: 'must be a whole number of days' })
+      .min(31, { message: 'must be at least 31 (growth looks 30 days back)' })
+      .max(3650, { message: 'must be at most 3650' })
+      .default(400),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     DISCORD_TOKEN: optional,
     DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
@@ -71,6 +77,7 @@ const KEYS = [
   'POLL_CRON',
   'RECONCILE_CRON',
   'METRICS_CRON',
+  'METRICS_RETENTION_DAYS',
   'LOG_LEVEL',
   'DISCORD_TOKEN',
   'DISCORD_GUILD_ID',
