@@ -5,6 +5,7 @@ import { DataDirLockedError } from '../../db/data-dir-lock.js';
 import { UserError } from '../shared/user-error.js';
 import { UsageError } from './cli-error.js';
 import { print, type CliIo } from './context.js';
+import { runBackfill } from './run-backfill.js';
 import { runCommands } from './run-commands.js';
 import { runLabs } from './run-labs.js';
 import { runPoll } from './run-poll.js';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   poll: runPoll,
   labs: runLabs,
   releases: runReleases,
+  backfill: runBackfill,
   commands: runCommands,
   run: runRun,
 };
