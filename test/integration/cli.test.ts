@@ -197,7 +197,7 @@ describe('a session', () => {
     expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2]);
     expect(results.every((r) => r.out === '')).toBe(true);
     expect(results[0]!.err).toContain('limit must be from 1 to 25, not 99');
-    expect(results[0]!.err).toContain('floodwatch run rankings [metric:downloads|likes|trending]');
+    expect(results[0]!.err).toContain('floodwatch run rankings [metric:downloads|likes|trending|growth]');
     expect(results[1]!.err).toContain('there is no command "frobnicate"; these exist:');
     expect(results[3]!.err).toContain('labs needs a subcommand: list, add, remove');
     expect(usage.code).toBe(2);
