@@ -3,6 +3,12 @@ import { UserError } from '../src/shared/user-error.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline, type ReplyBlock } from './types.js';
 
+function releaseWhen(release: { firstSeenAt: Date; historical: boolean; undated: boolean }): string {
+  if (release.undated) return 'from before floodwatch watched the lab, undated (the Hub gives its import date)';
+  if (release.historical) return `from before floodwatch watched the lab, created ${formatDate(release.firstSeenAt)}`;
+  return `first seen ${formatTime(release.firstSeenAt)}`;
+}
+
 export const modelCommand = defineCommand({
   name: 'model',
   description: 'One model: lab, dates, size, license, lineage, release and variants',
@@ -57,7 +63,7 @@ export const modelCommand = defineCommand({
       const others = m.release.models.filter((x) => x.repo !== m.repo);
       blocks.push({
         type: 'text',
-        text: [{ bold: 'Release' }, ` ${m.release.title}, first seen ${formatTime(m.release.firstSeenAt)}`],
+        text: [{ bold: 'Release' }, ` ${m.release.title}, ${releaseWhen(m.release)}`],
       });
       if (others.length > 0)
         blocks.push({

@@ -1,68 +1,86 @@
-import { countryName, flag } from '../src/format/flag.js';
-import { formatCount } from '../src/format/numbers.js';
-import { ORIGIN_METRICS, type OriginMetric } from '../src/ports/models.js';
+import { UserError } from '../src/shared/user-error.js';
+import { ORIGIN_VIEWS, type OriginMetric, type OriginView, type PopularityMetric } from '../src/ports/models.js';
+import { ecosystemReply, shareReply, timelineReply, topReply } from './origins-views.js';
 import { defineCommand } from './types.js';
 
-// Shares are of the whole, so the labs cut off after the top 10 still count in each lab's share.
-function shares(rows: { label: string; value: number }[], total: number) {
-  return rows.map((r) => ({ ...r, share: total > 0 ? r.value / total : 0 }));
+const METRICS = ['releases', 'downloads', 'likes', 'trending'] as const;
+const TIMELINE_START = '2025-01';
+const MOST_MONTHS = 36;
+
+function monthIndex(month: string): number {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return year * 12 + m - 1;
+}
+
+function monthOf(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** `YYYY-MM`, not in the future. */
+function parseMonth(value: string, now: Date): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+    throw new UserError(`\`since\` must be a month as YYYY-MM, not "${value}"`);
+  if (monthIndex(value) > now.getUTCFullYear() * 12 + now.getUTCMonth())
+    throw new UserError(`\`since\` ${value} is in the future`);
+  return value;
 }
 
 export const originsCommand = defineCommand({
   name: 'origins',
-  description: 'Where models come from: share by country and by lab',
+  description: 'Where models come from: shares, the monthly flood, the top models, what is built on whom',
   options: [
-    { type: 'integer', name: 'days', description: 'The window in days (1-365)', min: 1, max: 365, default: 30 },
+    {
+      type: 'string',
+      name: 'view',
+      description: 'share (default), timeline by month, top models, or ecosystem of derivatives',
+      choices: ORIGIN_VIEWS,
+      default: 'share',
+    },
+    { type: 'integer', name: 'days', description: 'share: the window in days (1-365)', min: 1, max: 365, default: 30 },
+    {
+      type: 'string',
+      name: 'since',
+      description: 'share and timeline: from this month (YYYY-MM; timeline default 2025-01)',
+      maxLength: 7,
+      example: '2025-01',
+    },
     {
       type: 'string',
       name: 'metric',
-      description: 'Count releases, or sum downloads or likes of models created in the window',
-      choices: ORIGIN_METRICS,
-      default: 'releases',
+      description: 'share: releases, downloads or likes (default releases); top: downloads, likes or trending',
+      choices: METRICS,
     },
+    { type: 'integer', name: 'limit', description: 'top: how many models (1-50)', min: 1, max: 50, default: 12 },
   ] as const,
   async run(ctx, { workspace, args }) {
-    const metric = args.metric as OriginMetric;
-    const since = new Date(ctx.now().getTime() - args.days * 86_400_000);
-    const byLab = await ctx.services.models.originsByLab({ workspaceId: workspace.id, metric, since });
-    const title = `Origins of the last ${args.days === 1 ? 'day' : `${args.days} days`} by ${metric}`;
-    if (byLab.every((r) => r.value === 0))
-      return {
-        ephemeral: true,
-        title,
-        blocks: [{ type: 'text', text: ['Nothing in this window among the labs tracked here.'] }],
-      };
-    const total = byLab.reduce((sum, r) => sum + r.value, 0);
-    const countries = new Map<string, number>();
-    for (const row of byLab) countries.set(row.country, (countries.get(row.country) ?? 0) + row.value);
-    const countryRows = shares(
-      [...countries]
-        .sort((a, b) => b[1] - a[1])
-        .map(([code, value]) => ({ label: `${flag(code)} ${countryName(code) ?? code}`, value })),
-      total,
-    );
-    const labRows = shares(
-      byLab
-        .filter((r) => r.value > 0)
-        .slice(0, 10)
-        .map((r) => ({ label: `${flag(r.country)} ${r.key}`, value: r.value })),
-      total,
-    );
-    return {
-      ephemeral: true,
-      title,
-      blocks: [
-        { type: 'text', text: [{ bold: 'By country' }] },
-        { type: 'bars', rows: countryRows },
-        { type: 'text', text: [{ bold: 'By lab' }] },
-        { type: 'bars', rows: labRows },
-        {
-          type: 'note',
-          text: [
-            `Total: ${formatCount(total)} ${metric}${byLab.length > 10 ? ` · top 10 of ${byLab.length} labs` : ''}`,
-          ],
-        },
-      ],
-    };
+    const view = args.view as OriginView;
+    const now = ctx.now();
+    const since = args.since === undefined ? undefined : parseMonth(args.since, now);
+    const workspaceId = workspace.id;
+    switch (view) {
+      case 'timeline': {
+        const from = since ?? TIMELINE_START;
+        const earliest = monthOf(now.getUTCFullYear() * 12 + now.getUTCMonth() - (MOST_MONTHS - 1));
+        if (monthIndex(from) < monthIndex(earliest))
+          throw new UserError(`\`since\`: the timeline shows at most ${MOST_MONTHS} months, from ${earliest} on`);
+        return timelineReply(await ctx.services.models.timeline({ workspaceId, since: from, now }));
+      }
+      case 'top': {
+        const metric = (args.metric ?? 'downloads') as PopularityMetric | 'releases';
+        if (metric === 'releases') throw new UserError('`metric` for view:top is downloads, likes or trending');
+        const top = await ctx.services.models.originsTop({ workspaceId, metric, limit: args.limit });
+        return topReply(ctx.hubUrl, top, { metric, limit: args.limit });
+      }
+      case 'ecosystem':
+        return ecosystemReply(ctx.hubUrl, await ctx.services.models.ecosystem({ workspaceId, limit: 5 }));
+      case 'share': {
+        const metric = (args.metric ?? 'releases') as OriginMetric | 'trending';
+        if (metric === 'trending') throw new UserError('`metric` for view:share is releases, downloads or likes');
+        const from = since ? new Date(`${since}-01T00:00:00Z`) : new Date(now.getTime() - args.days * 86_400_000);
+        const window = since ? `since ${since}` : `of the last ${args.days === 1 ? 'day' : `${args.days} days`}`;
+        const byLab = await ctx.services.models.originsByLab({ workspaceId, metric, since: from });
+        return shareReply(byLab, { metric, window });
+      }
+    }
   },
 });

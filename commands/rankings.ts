@@ -1,7 +1,33 @@
 import { formatCount } from '../src/format/numbers.js';
-import { RANKING_METRICS, type RankingMetric } from '../src/ports/models.js';
+import { UserError } from '../src/shared/user-error.js';
+import {
+  GROWTH_DAYS,
+  RANKING_METRICS,
+  type PopularityMetric,
+  type RankedModel,
+  type RankingMetric,
+} from '../src/ports/models.js';
+import { growthReply } from './rankings-growth.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline } from './types.js';
+
+/** One ranked model as a list item, with the figure it is ranked by in bold. */
+export function rankedItem(hubUrl: string, m: RankedModel, rank: number, figure: string): Inline[] {
+  const facts = [sizeOf(m.params), m.task].filter(Boolean);
+  return [
+    `${rank}. `,
+    repoLink(hubUrl, m.repo),
+    ` · ${labLabel({ name: m.lab, country: m.country })} · `,
+    { bold: figure },
+    facts.length ? ` · ${facts.join(' · ')}` : '',
+  ];
+}
+
+/** A model's figure for a popularity metric, worded. */
+export function figureOf(metric: PopularityMetric, m: RankedModel): string {
+  if (metric === 'trending') return `trending ${Math.round(m.trendingScore)}`;
+  return metric === 'likes' ? `${formatCount(m.likes)} likes` : `${formatCount(m.downloads)} downloads`;
+}
 
 export const rankingsCommand = defineCommand({
   name: 'rankings',
@@ -10,7 +36,7 @@ export const rankingsCommand = defineCommand({
     {
       type: 'string',
       name: 'metric',
-      description: 'Rank by downloads (30 days), likes or trending score',
+      description: 'Rank by downloads (30 days), likes, trending score, or growth over days',
       choices: RANKING_METRICS,
       default: 'downloads',
     },
@@ -29,17 +55,24 @@ export const rankingsCommand = defineCommand({
       example: 'text-generation',
     },
     { type: 'integer', name: 'limit', description: 'How many (1-25)', min: 1, max: 25, default: 10 },
+    {
+      type: 'string',
+      name: 'days',
+      description: 'For metric:growth, the window: 7 (default) or 30 days',
+      choices: GROWTH_DAYS,
+    },
   ] as const,
   async run(ctx, { workspace, args }) {
     const metric = args.metric as RankingMetric;
-    const top = await ctx.services.models.top({
-      workspaceId: workspace.id,
-      metric,
-      country: args.country,
-      task: args.task?.toLowerCase(),
-      limit: args.limit,
-    });
+    const filters = { workspaceId: workspace.id, country: args.country, task: args.task?.toLowerCase() };
     const scope = [args.country, args.task].filter(Boolean).join(', ');
+    if (metric === 'growth') {
+      const days = args.days === '30' ? 30 : 7;
+      const ranking = await ctx.services.models.growth({ ...filters, days, limit: args.limit });
+      return growthReply(ctx.hubUrl, ranking, { days, limit: args.limit, scope });
+    }
+    if (args.days !== undefined) throw new UserError('`days` goes with metric:growth only');
+    const top = await ctx.services.models.top({ ...filters, metric, limit: args.limit });
     const title = `Top ${args.limit} by ${metric}${scope ? ` (${scope})` : ''}`;
     if (top.length === 0)
       return {
@@ -47,27 +80,11 @@ export const rankingsCommand = defineCommand({
         title,
         blocks: [{ type: 'text', text: ['No models match among the labs tracked here yet.'] }],
       };
-    const items = top.map((m, i): Inline[] => {
-      const value =
-        metric === 'trending'
-          ? `trending ${Math.round(m.trendingScore)}`
-          : metric === 'likes'
-            ? `${formatCount(m.likes)} likes`
-            : `${formatCount(m.downloads)} downloads`;
-      const facts = [sizeOf(m.params), m.task].filter(Boolean);
-      return [
-        `${i + 1}. `,
-        repoLink(ctx.hubUrl, m.repo),
-        ` · ${labLabel({ name: m.lab, country: m.country })} · `,
-        { bold: value },
-        facts.length ? ` · ${facts.join(' · ')}` : '',
-      ];
-    });
     return {
       ephemeral: true,
       title,
       blocks: [
-        { type: 'list', items },
+        { type: 'list', items: top.map((m, i) => rankedItem(ctx.hubUrl, m, i + 1, figureOf(metric, m))) },
         { type: 'note', text: ['Downloads are the last 30 days, as the Hub counts them.'] },
       ],
     };

@@ -3,6 +3,9 @@ import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline } from './types.js';
 
 const SHOWN = 15;
+const HISTORY_MARK = '(history)';
+const HISTORY_NOTE =
+  `${HISTORY_MARK}: published before floodwatch watched the lab, dated by the repo's creation; ` + 'never alerted.';
 
 export const releasesCommand = defineCommand({
   name: 'releases',
@@ -55,14 +58,20 @@ export const releasesCommand = defineCommand({
         variants ? `+${variants} variant${variants > 1 ? 's' : ''}` : undefined,
       ].filter(Boolean);
       return [
-        `${formatDate(release.firstSeenAt)} · ${labLabel(release.lab)} · `,
+        `${formatDate(release.firstSeenAt)}${release.historical ? ` ${HISTORY_MARK}` : ''}`,
+        ` · ${labLabel(release.lab)} · `,
         repoLink(ctx.hubUrl, release.title),
         facts.length ? ` · ${facts.join(' · ')}` : '',
       ];
     });
-    const note = more
-      ? [{ type: 'note' as const, text: [`Showing the ${SHOWN} newest; narrow with lab, country or days.`] }]
-      : [];
-    return { ephemeral: true, title, blocks: [{ type: 'list', items }, ...note] };
+    const notes = [
+      ...(more ? [`Showing the ${SHOWN} newest; narrow with lab, country or days.`] : []),
+      ...(list.slice(0, SHOWN).some((r) => r.historical) ? [HISTORY_NOTE] : []),
+    ];
+    return {
+      ephemeral: true,
+      title,
+      blocks: [{ type: 'list', items }, ...notes.map((note) => ({ type: 'note' as const, text: [note] }))],
+    };
   },
 });

@@ -105,6 +105,11 @@ export interface Reply {
   readonly title?: string;
   readonly url?: string;
   readonly blocks: readonly ReplyBlock[];
+  /**
+   * The numbers behind the blocks, as plain JSON-ready data (`run … --json` prints them; a chart can be
+   * drawn from them). Platforms show the blocks and may ignore this.
+   */
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 
 export interface CommandDef<Opts extends readonly OptionDef[] = readonly OptionDef[]> {

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -46,6 +47,8 @@ export const labOrgs = pgTable(
     baselineAt: tstz('baseline_at'),
     polledAt: tstz('polled_at'),
     reconciledAt: tstz('reconciled_at'),
+    /** Set once the org's repos from before its baseline were turned into historical releases. */
+    historyAt: tstz('history_at'),
     lastError: text('last_error'),
   },
   (t) => [uniqueIndex('lab_orgs_org_lower_key').on(sql`lower(${t.org})`), index('lab_orgs_lab_idx').on(t.labId)],
@@ -84,7 +87,15 @@ export const releases = pgTable(
     title: text('title').notNull(),
     /** True when every model of the release is a variant (e.g. a quantization of a model seen before). */
     variantOnly: boolean('variant_only').notNull().default(false),
+    /**
+     * The release's date: when it was first seen public, or for a historical release when its first repo
+     * was created (its public date is unknown).
+     */
     firstSeenAt: tstz('first_seen_at').notNull(),
+    /** Made from repos that were public before floodwatch watched the org: shown and counted, never alerted. */
+    historical: boolean('historical').notNull().default(false),
+    /** A historical release whose repos carry the Hub's legacy import date: it has no real date. */
+    undated: boolean('undated').notNull().default(false),
   },
   (t) => [index('releases_first_seen_idx').on(t.firstSeenAt), index('releases_lab_idx').on(t.labId, t.firstSeenAt)],
 );
@@ -124,13 +135,52 @@ export const models = pgTable(
     baseline: boolean('baseline').notNull().default(false),
     lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
     metricsAt: tstz('metrics_at'),
+    /** A small key for the model's metric snapshots, so each daily row stays compact. */
+    seq: integer('seq').generatedAlwaysAsIdentity().unique('models_seq_key'),
+    downloadsAllTime: bigint('downloads_all_time', { mode: 'number' }),
+    /** Derivatives built on the model across the Hub (`childrenModelCount`), by relation. */
+    finetunes: integer('finetunes'),
+    adapters: integer('adapters'),
+    quantizations: integer('quantizations'),
+    merges: integer('merges'),
+    /** Growth against the snapshot of 7 or 30 days ago; null while there is too little history. */
+    likesGained7d: integer('likes_gained_7d'),
+    downloadsChange7d: integer('downloads_change_7d'),
+    likesGained30d: integer('likes_gained_30d'),
+    downloadsChange30d: integer('downloads_change_30d'),
   },
   (t) => [
     index('models_repo_lower_idx').on(sql`lower(${t.repo})`),
     index('models_lab_idx').on(t.labId),
     index('models_release_idx').on(t.releaseId),
     index('models_downloads_idx').on(t.downloads),
+    index('models_growth_7d_idx').on(t.likesGained7d),
+    index('models_growth_30d_idx').on(t.likesGained30d),
   ],
+);
+
+/**
+ * One row per model and day (UTC) with the popularity the metrics refresh read: the history behind growth
+ * and charts. Rows older than METRICS_RETENTION_DAYS are deleted.
+ */
+export const modelSnapshots = pgTable(
+  'model_snapshots',
+  {
+    modelSeq: integer('model_seq')
+      .notNull()
+      .references(() => models.seq, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    downloads: integer('downloads').notNull(),
+    likes: integer('likes').notNull(),
+    trendingScore: real('trending_score').notNull(),
+    downloadsAllTime: bigint('downloads_all_time', { mode: 'number' }),
+    finetunes: integer('finetunes'),
+    adapters: integer('adapters'),
+    quantizations: integer('quantizations'),
+    merges: integer('merges'),
+  },
+  // Rows arrive day after day, so a BRIN index finds old days for retention at almost no cost.
+  (t) => [primaryKey({ columns: [t.modelSeq, t.day] }), index('model_snapshots_day_idx').using('brin', t.day)],
 );
 
 /** A channel's wish to receive releases, with its filters; `destination` is opaque to everything but its platform. */

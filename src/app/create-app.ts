@@ -11,11 +11,22 @@ import { releasesCreated, tickDuration } from '../shared/metrics.js';
 import { createHubSource } from '../sources/hf-hub/client.js';
 import { createHubFetch } from '../sources/hf-hub/hub-fetch.js';
 import { createHubBudget, type HubBudget } from '../sources/hf-hub/rate-budget.js';
+import { createWindowPacer, pacedFetch, type RequestPacer } from '../worker/history/request-pacer.js';
+import { runBackfill, type BackfillProgress, type BackfillSummary } from '../worker/history/run-backfill.js';
 import { refreshMetrics } from '../worker/refresh-metrics.js';
 import { runTick, type TickResult } from '../worker/tick.js';
 
 /** Repos read per org per steady-state tick; more only when all of them are new. */
 export const STEADY_PAGE_SIZE = 10;
+
+/** A backfill's share of the Hub's anonymous budget (500 per 5 minutes): the rest is the ticks'. */
+export const BACKFILL_BUDGET = { limit: 200, windowMs: 5 * 60_000 };
+
+export interface BackfillOptions {
+  since?: Date | undefined;
+  orgs?: readonly string[] | undefined;
+  onProgress?(progress: BackfillProgress): void;
+}
 
 export interface AppDeps {
   config: Config;
@@ -30,6 +41,8 @@ export interface AppDeps {
   adapters?: readonly AlertAdapter[];
   /** Aborted when the service stops: Hub requests, waits and sends under way end at once. */
   signal?: AbortSignal | undefined;
+  /** Paces a backfill's Hub requests; the default keeps to BACKFILL_BUDGET. */
+  backfillPacer?: RequestPacer;
   /** Overrides of the dispatcher's lease, deadline and concurrency (tests). */
   delivery?: Pick<DispatchDeps, 'leaseMs' | 'sendDeadlineMs' | 'concurrency' | 'roundBudgetMs' | 'stopGraceMs'>;
 }
@@ -42,6 +55,8 @@ export interface App {
   hubBudget: HubBudget;
   dispatch(): Promise<DispatchResult>;
   refreshMetrics(): Promise<unknown>;
+  /** Derives the history of the tracked orgs, paced within its share of the Hub's budget. */
+  backfill(options?: BackfillOptions): Promise<BackfillSummary>;
 }
 
 /** Wires the Hub source, the worker and the dispatcher to one database. */
@@ -102,6 +117,28 @@ export function createApp(deps: AppDeps): App {
         leaseMs: deps.config.DELIVERY_LEASE_SECONDS * 1000,
         ...deps.delivery,
       }),
-    refreshMetrics: () => refreshMetrics({ db, hub, logger: deps.logger, now, signal }),
+    refreshMetrics: () =>
+      refreshMetrics({
+        db,
+        hub,
+        logger: deps.logger,
+        now,
+        retentionDays: deps.config.METRICS_RETENTION_DAYS,
+        signal,
+      }),
+    backfill(options = {}) {
+      const pacer = deps.backfillPacer ?? createWindowPacer({ ...BACKFILL_BUDGET, clock });
+      const paced = pacedFetch(hubFetch, pacer, signal);
+      const pacedHub = createHubSource({
+        hubUrl: deps.config.HF_ENDPOINT,
+        accessToken: deps.config.HF_TOKEN,
+        fetch: paced.fetch,
+        logger: deps.logger,
+      });
+      return runBackfill(
+        { db, hub: pacedHub, logger: deps.logger, now, pageSize: STEADY_PAGE_SIZE, signal, requests: paced.requests },
+        options,
+      );
+    },
   };
 }

@@ -5,6 +5,7 @@ import { DataDirLockedError } from '../../db/data-dir-lock.js';
 import { UserError } from '../shared/user-error.js';
 import { UsageError } from './cli-error.js';
 import { print, type CliIo } from './context.js';
+import { runBackfill } from './run-backfill.js';
 import { runCommands } from './run-commands.js';
 import { runDeliveries } from './run-deliveries.js';
 import { runLabs } from './run-labs.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   poll: runPoll,
   labs: runLabs,
   releases: runReleases,
+  backfill: runBackfill,
   commands: runCommands,
   deliveries: runDeliveries,
   run: runRun,

@@ -13,6 +13,7 @@ export function releaseToJson(release: ReleaseView) {
     country: release.lab.country,
     firstSeenAt: release.firstSeenAt.toISOString(),
     variantOnly: release.variantOnly,
+    historical: release.historical ?? false,
     models: release.models.map((m) => ({
       id: m.repo,
       hubId: m.id,
@@ -30,6 +31,7 @@ function releaseLine(release: ReleaseView): string {
   const variants = release.models.length - originals.length;
   const parts = [
     formatDate(release.firstSeenAt),
+    release.historical ? '(history)' : '',
     `${flag(release.lab.country)} ${release.lab.name}`,
     release.title,
     size,
@@ -51,6 +53,11 @@ export async function runReleases(args: string[], io: CliIo): Promise<number> {
     }
     if (list.length === 0) print(io.err, `no releases first seen in the last ${days} day(s)`);
     for (const release of list) print(io.out, releaseLine(release));
+    if (list.some((r) => r.historical))
+      print(
+        io.err,
+        "(history): published before floodwatch watched the lab, dated by the repo's creation; never alerted",
+      );
     return 0;
   });
 }

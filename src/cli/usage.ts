@@ -9,7 +9,8 @@ Commands:
   labs list [--json]                     the lab catalog and what the console tracks
   labs add <org> --country CC [--name N] track a Hub org (a new org's first poll is a silent baseline)
   labs remove <org>                      stop tracking the lab that owns <org>
-  releases [--days N] [--json]           releases first seen in the last N days (default 7)
+  releases [--days N] [--json]           releases of the last N days (default 7), history marked
+  backfill [--since D] [--org ORG]       turn the tracked orgs' earlier repos into historical releases
   run <command> [sub] [name:value …]     any slash command for the console workspace (--json: the reply as JSON)
   commands sync                          register the slash commands with Discord (needs DISCORD_TOKEN)
   secrets rotate                         seal stored secrets again with FLOODWATCH_SECRET_KEY
@@ -38,8 +39,18 @@ Runs one tick over every tracked org, delivers the resulting alerts and exits.
 An org already in the catalog needs no --country. Adding an org of a known lab tracks that lab.`,
   releases: `Usage: floodwatch releases [--days N] [--json]
 
-Lists the releases first seen in the last N days (1 to 365, default 7), newest first.
-  --json   print a JSON array: each release with its lab, country, first-seen time and models`,
+Lists the releases of the last N days (1 to 365, default 7), newest first: those first seen then, and
+historical ones (marked "(history)": published before floodwatch watched the lab) created then.
+  --json   print a JSON array: each release with its lab, country, date, "historical" and models`,
+  backfill: `Usage: floodwatch backfill [--since YYYY-MM-DD] [--org ORG] [--json]
+
+Turns the repos each tracked org published before floodwatch watched it into historical releases,
+dated by creation and never alerted (the baseline of a newly tracked org does it by itself). One listing
+per 500 repos, within its share of the Hub's rate limit. Run it again at any time: it adds only what is
+missing. On the embedded database, stop the service first.
+  --since  only repos created on or after this day (the listing stops there)
+  --org    only this tracked org
+  --json   print the summary as JSON; otherwise a progress bar on a terminal, one line per org elsewhere`,
   commands: `Usage: floodwatch commands sync
 
 Registers the slash commands with Discord in one bulk PUT: to the server DISCORD_GUILD_ID when set

@@ -58,6 +58,12 @@ const envSchema = z
       .min(1, { message: 'must be a whole number from 1 to 32' })
       .max(32, { message: 'must be a whole number from 1 to 32' })
       .default(8),
+    METRICS_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a whole number of days' })
+      .int({ message: 'must be a whole number of days' })
+      .min(31, { message: 'must be at least 31 (growth looks 30 days back)' })
+      .max(3650, { message: 'must be at most 3650' })
+      .default(400),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     DISCORD_TOKEN: optional,
     DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
@@ -158,6 +164,7 @@ const KEYS = [
   'RECONCILE_CRON',
   'METRICS_CRON',
   'POLL_CONCURRENCY',
+  'METRICS_RETENTION_DAYS',
   'LOG_LEVEL',
   'DISCORD_TOKEN',
   'DISCORD_GUILD_ID',

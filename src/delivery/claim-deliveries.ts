@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/database.js';
-import { deliveries, subscriptions } from '../../db/schema.js';
+import { deliveries, releases, subscriptions } from '../../db/schema.js';
 
 export interface ClaimedDelivery {
   id: number;
@@ -35,6 +35,8 @@ export async function claimDeliveries(
       .select({ id: deliveries.id })
       .from(deliveries)
       .innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId))
+      // History is never sent, not even in a digest, whatever row may exist for it.
+      .innerJoin(releases, and(eq(releases.id, deliveries.releaseId), eq(releases.historical, false)))
       .where(
         and(
           inArray(deliveries.state, OPEN),

@@ -7,9 +7,11 @@ import { matches, type ReleaseFacts } from './matches.js';
 /**
  * Writes one outbox row per subscription that wants the release, inside the caller's transaction,
  * so a release and its deliveries exist together or not at all. A paused subscription gets its rows
- * too: they wait until it is resumed. Returns how many rows it wrote.
+ * too: they wait until it is resumed. A historical release is never fanned out. Returns how many rows
+ * it wrote.
  */
 export async function fanOut(tx: Transaction, release: ReleaseFacts & { id: number }, now: Date): Promise<number> {
+  if (release.historical) return 0;
   const candidates = await tx
     .select({
       id: subscriptions.id,

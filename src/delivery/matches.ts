@@ -13,6 +13,8 @@ export interface ReleaseFacts {
   /** The largest parameter count among the release's models, when the Hub reported one. */
   maxParams?: number | undefined;
   variantOnly: boolean;
+  /** Derived from repos public before floodwatch watched the lab: shown in listings, never sent. */
+  historical?: boolean | undefined;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface ReleaseFacts {
  * unknown size passes a size filter, because a missed alert costs more than an extra one.
  */
 export function matches(sub: SubscriptionFilter, release: ReleaseFacts): boolean {
+  if (release.historical) return false;
   if (release.variantOnly && !sub.variants) return false;
   if (sub.labIds?.length && !sub.labIds.includes(release.labId)) return false;
   if (sub.countries?.length && !sub.countries.includes(release.country)) return false;

@@ -18,7 +18,12 @@ export interface ReleaseView {
   id: number;
   title: string;
   variantOnly: boolean;
+  /** When it was first seen public; for a historical release, when its first repo was created. */
   firstSeenAt: Date;
+  /** Known from the Hub's listing when the lab was first tracked: shown and counted, never alerted. */
+  historical?: boolean | undefined;
+  /** Historical, with the Hub's legacy import date: no real date. */
+  undated?: boolean | undefined;
   lab: { id: number; name: string; country: string };
   /** The release's models, originals first, then variants, each group by name. */
   models: ModelView[];

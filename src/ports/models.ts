@@ -22,10 +22,78 @@ export interface ModelDetails {
   relation: string | null;
   baseModels: LineageStep[];
   release?:
-    { id: number; title: string; firstSeenAt: Date; models: { repo: string; isVariant: boolean }[] } | undefined;
+    | {
+        id: number;
+        title: string;
+        firstSeenAt: Date;
+        historical: boolean;
+        undated: boolean;
+        models: { repo: string; isVariant: boolean }[];
+      }
+    | undefined;
 }
 
 export const ORIGIN_METRICS = ['releases', 'downloads', 'likes'] as const;
+
+/** How /origins tells where models come from. */
+export const ORIGIN_VIEWS = ['share', 'timeline', 'top', 'ecosystem'] as const;
+export type OriginView = (typeof ORIGIN_VIEWS)[number];
+
+/** Releases of one month (UTC, `YYYY-MM`) among the labs a workspace tracks, by country. */
+export interface TimelineMonth {
+  month: string;
+  total: number;
+  byCountry: Record<string, number>;
+}
+
+export interface OriginsTimeline {
+  /** First month shown, `YYYY-MM`. */
+  since: string;
+  /** Every month from `since` to the current one, empty ones included. */
+  months: TimelineMonth[];
+  /** Historical releases with the Hub's legacy import date: in no month. */
+  undated: number;
+}
+
+/** The top models of a ranking, and how many of them each country has. */
+export interface OriginsTop {
+  models: RankedModel[];
+  byCountry: { country: string; count: number }[];
+}
+
+/** Derivatives built on models, by relation (the Hub's childrenModelCount). */
+export interface DerivativeCounts {
+  finetune: number;
+  adapter: number;
+  quantized: number;
+  merge: number;
+  total: number;
+}
+
+export interface OriginsEcosystem {
+  /** Summed by the base model's lab's country, most first. */
+  byCountry: (DerivativeCounts & { country: string })[];
+  /** The models most built on. */
+  top: (DerivativeCounts & { repo: string; lab: string; country: string })[];
+  /** Models whose counts are known. */
+  counted: number;
+}
+
+export const GROWTH_DAYS = ['7', '30'] as const;
+
+export interface GrowthModel extends RankedModel {
+  likesGained: number;
+  /** Change of the Hub's 30-day download count over the window. */
+  downloadsChange: number;
+}
+
+export interface GrowthRanking {
+  models: GrowthModel[];
+  /** Models that could be ranked (public originals of the tracked labs, within the filters)… */
+  eligible: number;
+  /** …and of them, those with a snapshot from the start of the window. */
+  withHistory: number;
+}
 
 export type OriginMetric = (typeof ORIGIN_METRICS)[number];
 
@@ -35,9 +103,11 @@ export interface OriginShare {
   value: number;
 }
 
-export const RANKING_METRICS = ['downloads', 'likes', 'trending'] as const;
+export const RANKING_METRICS = ['downloads', 'likes', 'trending', 'growth'] as const;
 
 export type RankingMetric = (typeof RANKING_METRICS)[number];
+/** What a model is ranked by at one moment: growth is reckoned over time instead. */
+export type PopularityMetric = Exclude<RankingMetric, 'growth'>;
 
 export interface RankedModel {
   repo: string;
@@ -56,11 +126,25 @@ export interface ModelsPort {
   /** The top public, non-variant models among the labs a workspace tracks. */
   top(query: {
     workspaceId: string;
-    metric: RankingMetric;
+    metric: PopularityMetric;
     country?: string | undefined;
     task?: string | undefined;
     limit: number;
   }): Promise<RankedModel[]>;
   /** Totals per lab over a window among the labs a workspace tracks. */
   originsByLab(query: { workspaceId: string; metric: OriginMetric; since: Date }): Promise<OriginShare[]>;
+  /** Releases per month by country, from `since` (`YYYY-MM`) to the month of `now`. */
+  timeline(query: { workspaceId: string; since: string; now: Date }): Promise<OriginsTimeline>;
+  /** The top `limit` models by a popularity metric, and their countries. */
+  originsTop(query: { workspaceId: string; metric: PopularityMetric; limit: number }): Promise<OriginsTop>;
+  /** Derivatives built on the tracked labs' models, by country of the base, and the models most built on. */
+  ecosystem(query: { workspaceId: string; limit: number }): Promise<OriginsEcosystem>;
+  /** The models that gained most likes over the last 7 or 30 days, from the metric snapshots. */
+  growth(query: {
+    workspaceId: string;
+    days: 7 | 30;
+    country?: string | undefined;
+    task?: string | undefined;
+    limit: number;
+  }): Promise<GrowthRanking>;
 }

@@ -3,7 +3,11 @@ import type { Services } from '../ports/services.js';
 import { resolveLab, resolveLabs, untrackedOf } from './lab-lookup.js';
 import { listLabs } from './list-labs.js';
 import { modelDetails } from './model-details.js';
+import { growthRanking } from './growth.js';
 import { originsByLab } from './origins.js';
+import { originsEcosystem } from './origins-ecosystem.js';
+import { originsTimeline } from './origins-timeline.js';
+import { originsTop } from './origins-top.js';
 import { topModels } from './rankings.js';
 import { recentReleases } from './recent-releases.js';
 import { createPostgresSettingsStore } from './settings.js';
@@ -32,6 +36,10 @@ export function createPostgresServices(db: Database): Services {
       details: (repo) => modelDetails(db, repo),
       top: (query) => topModels(db, query),
       originsByLab: (query) => originsByLab(db, query),
+      timeline: (query) => originsTimeline(db, query),
+      originsTop: (query) => originsTop(db, query),
+      ecosystem: (query) => originsEcosystem(db, query),
+      growth: (query) => growthRanking(db, query),
     },
     suggestions: {
       labs: (typed) => suggestLabs(db, typed),

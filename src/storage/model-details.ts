@@ -35,7 +35,15 @@ export async function modelDetails(db: Queryable, repo: string): Promise<ModelDe
       .from(models)
       .where(eq(models.releaseId, m.releaseId))
       .orderBy(asc(models.isVariant), asc(models.repo));
-    if (head) release = { id: head.id, title: head.title, firstSeenAt: head.firstSeenAt, models: members };
+    if (head)
+      release = {
+        id: head.id,
+        title: head.title,
+        firstSeenAt: head.firstSeenAt,
+        historical: head.historical,
+        undated: head.undated,
+        models: members,
+      };
   }
   return {
     id: m.id,

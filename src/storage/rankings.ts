@@ -1,4 +1,4 @@
-import type { RankedModel, RankingMetric } from '../ports/models.js';
+import type { PopularityMetric, RankedModel } from '../ports/models.js';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, models, workspaceLabs } from '../../db/schema.js';
@@ -10,7 +10,7 @@ export async function topModels(
   db: Queryable,
   query: {
     workspaceId: string;
-    metric: RankingMetric;
+    metric: PopularityMetric;
     country?: string | undefined;
     task?: string | undefined;
     limit: number;

@@ -17,13 +17,20 @@ interface ParentRow {
   id: string;
   repoLower: string;
   releaseId: number | null;
+  historical: boolean | null;
 }
 
 async function loadParents(tx: Transaction, repos: string[]): Promise<Map<string, ParentRow>> {
   if (repos.length === 0) return new Map();
   const rows = await tx
-    .select({ id: models.id, repoLower: sql<string>`lower(${models.repo})`, releaseId: models.releaseId })
+    .select({
+      id: models.id,
+      repoLower: sql<string>`lower(${models.repo})`,
+      releaseId: models.releaseId,
+      historical: releases.historical,
+    })
     .from(models)
+    .leftJoin(releases, eq(releases.id, models.releaseId))
     .where(inArray(sql`lower(${models.repo})`, repos));
   return new Map(rows.map((r) => [r.repoLower, r]));
 }
@@ -47,8 +54,12 @@ export async function createReleases(
   let deliveries = 0;
   for (const group of groupBurst(classified)) {
     const variantOnly = group.every((m) => m.isVariant);
+    // A new variant of a model from before the baseline is news to whoever wants variants: it never
+    // disappears into a historical release.
     const folded = variantOnly
-      ? group.map((m) => parents.get(m.parentRepo?.toLowerCase() ?? '')?.releaseId).find((id) => id != null)
+      ? group
+          .map((m) => parents.get(m.parentRepo?.toLowerCase() ?? ''))
+          .find((p) => p?.releaseId != null && !p.historical)?.releaseId
       : undefined;
     let releaseId = folded ?? undefined;
     if (releaseId === undefined) {

@@ -29,7 +29,7 @@ export async function listOrg(
   pageSize: number,
 ): Promise<OrgListing> {
   if (mode !== 'steady') {
-    const items = await collect(hub.all(org, { withTags: mode === 'baseline' }));
+    const items = await collect(hub.all(org, { history: mode === 'baseline' }));
     return {
       items,
       stored: await loadStored(

@@ -11,6 +11,8 @@ export interface OrgToPoll {
   /** Every org of the lab, lower-cased: what counts as the lab's own model. */
   labOrgs: ReadonlySet<string>;
   baselineDone: boolean;
+  /** The org's repos from before its baseline are historical releases already. */
+  historyDone: boolean;
 }
 
 export interface PollDeps {

@@ -5,6 +5,8 @@ import type { HubModel, HubModelDetails } from '../sources/hf-hub/client.js';
 import type { PollMode } from './list-org.js';
 import type { StoredState } from './stored-state.js';
 import { createReleases, type NewModel } from './create-releases.js';
+import type { HistoryCount } from './history/derive-history.js';
+import { recordHistory } from './history/record-history.js';
 import { orgOf } from './repo-names.js';
 
 // Rows per statement: small statements keep the embedded database's WebAssembly heap from growing.
@@ -23,6 +25,8 @@ export interface PollRecord {
   releaseIds: number[];
   deliveries: number;
   stored: number;
+  /** What a baseline turned into historical releases. */
+  history?: HistoryCount | undefined;
 }
 
 /** Sorts a listing against what is stored: what to update, store silently, or treat as new. */
@@ -69,6 +73,8 @@ function newModelRow(m: HubModel, labId: number, now: Date) {
     labId,
     createdAt: m.createdAt ?? null,
     library: m.library ?? null,
+    license: m.license ?? null,
+    params: m.params ?? null,
     baseModels: m.lineage?.baseModels ?? [],
     relation: m.lineage?.relation ?? null,
     lastSeenAt: now,
@@ -135,7 +141,10 @@ async function claimFresh(
   return fresh.filter((m) => claimed.has(m.id));
 }
 
-/** Writes one org's poll in one transaction: updates, silent rows, new releases and their deliveries. */
+/**
+ * Writes one org's poll in one transaction: updates, silent rows, new releases and their deliveries;
+ * a baseline also turns what it stored into historical releases, which are never alerted.
+ */
 export async function recordPoll(
   db: Database,
   input: { org: string; labId: number; labOrgs: ReadonlySet<string>; mode: PollMode; changes: PollChanges; now: Date },
@@ -146,6 +155,16 @@ export async function recordPoll(
     const stored = await storeSilently(tx, changes.silent, labId, now, mode === 'baseline');
     const claimed = await claimFresh(tx, changes.fresh, labId, now);
     const created = await createReleases(tx, { labId, labOrgs: input.labOrgs, models: claimed as NewModel[], now });
+    const history =
+      mode === 'baseline'
+        ? await recordHistory(tx, {
+            org,
+            labId,
+            labOrgs: input.labOrgs,
+            items: [...changes.updated, ...changes.silent],
+            now,
+          })
+        : undefined;
     await tx
       .update(labOrgs)
       .set({
@@ -155,6 +174,6 @@ export async function recordPoll(
         ...(mode === 'steady' ? {} : { reconciledAt: now }),
       })
       .where(eq(labOrgs.org, org));
-    return { releaseIds: created.releaseIds, deliveries: created.deliveries, stored: stored + claimed.length };
+    return { releaseIds: created.releaseIds, deliveries: created.deliveries, stored: stored + claimed.length, history };
   });
 }

@@ -1,41 +1,56 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, notInArray, or, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
+import { models } from '../../db/schema.js';
 import { HubUnavailableError } from '../sources/hf-hub/errors.js';
 import type { HubSource } from '../sources/hf-hub/client.js';
+import { pruneSnapshots, storeMetrics } from './store-metrics.js';
 import { trackedOrgs } from './tracked-orgs.js';
+
+/** Snapshots are kept this long unless METRICS_RETENTION_DAYS says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 400;
 
 /**
  * Refreshes downloads, likes and trending scores of every tracked org's stored models, one request per
- * org, so rankings stay fresh without touching the poll. Each org is isolated like in a tick.
+ * org, and keeps one snapshot per model and day from the same answer (with all-time downloads and
+ * derivatives by relation), from which growth is reckoned. Each org is isolated like in a tick.
  */
 export async function refreshMetrics(deps: {
   db: Database;
   hub: HubSource;
   logger: Logger;
   now: () => Date;
+  retentionDays?: number | undefined;
   signal?: AbortSignal | undefined;
-}): Promise<{ orgs: number; models: number; failed: number }> {
-  let models = 0;
+}): Promise<{ orgs: number; models: number; failed: number; pruned: number }> {
+  let updated = 0;
   let failed = 0;
   const orgs = (await trackedOrgs(deps.db)).filter((o) => o.baselineDone);
-  for (const { org } of orgs) {
+  for (const { org, labId } of orgs) {
     if (deps.signal?.aborted) break;
     try {
       const rows = await deps.hub.metrics(org);
       if (rows.length === 0) continue;
-      const values = rows.map((r) => ({ id: r.id, downloads: r.downloads, likes: r.likes, trending: r.trendingScore }));
-      const result = await deps.db.execute(sql`
-        update models set downloads = v.downloads, likes = v.likes, trending_score = v.trending,
-          metrics_at = ${deps.now()}
-        from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-          as v(id text, downloads integer, likes integer, trending real)
-        where models.id = v.id`);
-      models += Number(
-        (result as { rowCount?: number; affectedRows?: number }).rowCount ??
-          (result as { affectedRows?: number }).affectedRows ??
-          0,
-      );
+      const now = deps.now();
+      updated += await deps.db.transaction(async (tx) => {
+        const count = await storeMetrics(tx, rows, now);
+        // Growth is only as fresh as the last answer: a model the listing left out has none.
+        await tx
+          .update(models)
+          .set({ likesGained7d: null, downloadsChange7d: null, likesGained30d: null, downloadsChange30d: null })
+          .where(
+            and(
+              eq(models.labId, labId),
+              sql`lower(${models.org}) = ${org.toLowerCase()}`,
+              notInArray(
+                models.id,
+                rows.map((r) => r.id),
+              ),
+              or(isNotNull(models.likesGained7d), isNotNull(models.likesGained30d)),
+            ),
+          );
+        return count;
+      });
     } catch (error) {
       if (deps.signal?.aborted) break;
       failed++;
@@ -44,6 +59,7 @@ export async function refreshMetrics(deps: {
       else deps.logger.error({ org, err: error }, 'metrics refresh crashed');
     }
   }
-  deps.logger.info({ orgs: orgs.length, models, failed }, 'metrics refreshed');
-  return { orgs: orgs.length, models, failed };
+  const pruned = await pruneSnapshots(deps.db, deps.now(), deps.retentionDays ?? DEFAULT_RETENTION_DAYS);
+  deps.logger.info({ orgs: orgs.length, models: updated, failed, pruned }, 'metrics refreshed');
+  return { orgs: orgs.length, models: updated, failed, pruned };
 }

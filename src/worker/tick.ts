@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { runLimited } from '../shared/run-limited.js';
 import { HubUnavailableError } from '../sources/hf-hub/errors.js';
+import { catchUpHistory } from './history/backfill-org.js';
 import { pollOrg, type OrgPollResult, type OrgToPoll, type PollDeps } from './poll-org.js';
 import { recordOrgError, trackedOrgs } from './tracked-orgs.js';
 
@@ -40,7 +41,12 @@ export async function runTick(
       const polled = await pollOrg(deps, target, options.full ?? false);
       outcomes.set(target.org, { polled });
       if (polled.mode === 'baseline')
-        deps.logger.info({ org: target.org, stored: polled.stored }, 'org baseline stored silently');
+        deps.logger.info(
+          { org: target.org, stored: polled.stored, historical: polled.history?.releases },
+          'org baseline stored silently',
+        );
+      // An org whose baseline came before history gets it once, after its poll.
+      else await catchUpHistory(deps, target);
     } catch (error) {
       // Stopping, not failing: the org is polled again at the next start.
       if (deps.signal?.aborted) return;

@@ -7,7 +7,7 @@ import type { OrgToPoll } from './poll-org.js';
 export async function trackedOrgs(db: Database): Promise<OrgToPoll[]> {
   const tracked = db.selectDistinct({ labId: workspaceLabs.labId }).from(workspaceLabs);
   const rows = await db
-    .select({ org: labOrgs.org, labId: labOrgs.labId, baselineAt: labOrgs.baselineAt })
+    .select({ org: labOrgs.org, labId: labOrgs.labId, baselineAt: labOrgs.baselineAt, historyAt: labOrgs.historyAt })
     .from(labOrgs)
     .where(inArray(labOrgs.labId, tracked))
     .orderBy(labOrgs.org);
@@ -22,6 +22,7 @@ export async function trackedOrgs(db: Database): Promise<OrgToPoll[]> {
     labId: row.labId,
     labOrgs: orgsByLab.get(row.labId)!,
     baselineDone: row.baselineAt !== null,
+    historyDone: row.historyAt !== null,
   }));
 }
 

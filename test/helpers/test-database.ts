@@ -45,6 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 const TABLES = [
   'slack_installations',
+  'model_snapshots',
   'settings',
   'deliveries',
   'subscriptions',

@@ -60,6 +60,20 @@ describe('usage errors', () => {
     if (!onPostgres) expect(existsSync(env.DATA_DIR!)).toBe(false);
   });
 
+  it('refuses a malformed backfill with exit code 2 before opening anything', async () => {
+    const results = [
+      await cli('backfill', '--since', '2025-13-01'),
+      await cli('backfill', '--since', 'last year'),
+      await cli('backfill', '--org', 'bad--org'),
+    ];
+
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2]);
+    expect(results[0]!.err).toContain('--since must be a date as YYYY-MM-DD, not "2025-13-01"');
+    expect(results[1]!.err).toContain('Usage: floodwatch backfill');
+    expect(results[2]!.err).toContain('"bad--org" is not a Hugging Face org name');
+    if (!onPostgres) expect(existsSync(env.DATA_DIR!)).toBe(false);
+  });
+
   it('answers a negative --days with the allowed range, however the value is attached', async () => {
     const results = [await cli('releases', '--days', '-1'), await cli('releases', '--days=-1')];
 
@@ -122,6 +136,22 @@ describe('a session', () => {
     ]);
   });
 
+  it('backfills what is missing, one line per org off a terminal, and says when nothing was', async () => {
+    const text = await cli('backfill', '--org', 'deepseek-ai');
+    const json = await cli('backfill', '--since', '2024-06-01', '--json');
+    const untracked = await cli('backfill', '--org', 'nobody-tracks-this');
+
+    expect(text.code).toBe(0);
+    expect(text.err).toContain('backfill 1/1 deepseek-ai: 3 repos, 0 historical releases added');
+    expect(text.out).toContain('backfill: 1 org(s), 3 repos listed in 1 request(s)');
+    expect(text.out).toContain('nothing was missing');
+    expect(json.code).toBe(0);
+    expect(json.err).toBe('');
+    expect(JSON.parse(json.out)).toMatchObject({ orgs: 49, releases: 0, failed: [], interrupted: false });
+    expect(untracked.code).toBe(2);
+    expect(untracked.err).toContain('nobody-tracks-this is not tracked here');
+  });
+
   it('tracks and untracks an org, refusing a country that contradicts the catalog', async () => {
     const added = await cli('labs', 'add', 'my-lab', '--country', 'de', '--name', 'My Lab');
     const clash = await cli('labs', 'add', 'deepseek-ai', '--country', 'US');
@@ -167,7 +197,7 @@ describe('a session', () => {
     expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2]);
     expect(results.every((r) => r.out === '')).toBe(true);
     expect(results[0]!.err).toContain('limit must be from 1 to 25, not 99');
-    expect(results[0]!.err).toContain('floodwatch run rankings [metric:downloads|likes|trending]');
+    expect(results[0]!.err).toContain('floodwatch run rankings [metric:downloads|likes|trending|growth]');
     expect(results[1]!.err).toContain('there is no command "frobnicate"; these exist:');
     expect(results[3]!.err).toContain('labs needs a subcommand: list, add, remove');
     expect(usage.code).toBe(2);
@@ -179,8 +209,11 @@ describe('a session', () => {
     const held = lockDataDir(env.DATA_DIR!, 'start');
     try {
       const { code, err } = await cli('labs', 'list');
+      const backfill = await cli('backfill');
       expect(code).toBe(1);
       expect(err).toMatch(/is in use by process \d+ .*floodwatch start.*DATABASE_URL/s);
+      expect(backfill.code).toBe(1);
+      expect(backfill.err).toMatch(/is in use by process \d+ .*floodwatch start/s);
     } finally {
       held.release();
     }

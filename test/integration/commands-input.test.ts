@@ -65,11 +65,20 @@ const BAD_INPUT: [string, RawArgs, string][] = [
   ['rankings', { limit: '26' }, 'limit'],
   ['rankings', { limit: 'ten' }, 'limit'],
   ['rankings', { share: 2 }, 'share'],
+  ['rankings', { metric: 'growth', days: '14' }, 'days'],
+  ['rankings', { metric: 'likes', days: '7' }, 'days'],
   ['origins', { days: 366 }, 'days'],
   ['origins', { days: '-1' }, 'days'],
   ['origins', { days: 'thirty' }, 'days'],
   ['origins', { metric: 'stars' }, 'metric'],
   ['origins', { share: 'nope' }, 'share'],
+  ['origins', { view: 'pie' }, 'view'],
+  ['origins', { since: '2025-13' }, 'since'],
+  ['origins', { since: '2099-01' }, 'since'],
+  ['origins', { view: 'timeline', since: '2019-01' }, 'since'],
+  ['origins', { view: 'top', metric: 'releases' }, 'metric'],
+  ['origins', { view: 'share', metric: 'trending' }, 'metric'],
+  ['origins', { view: 'top', limit: 51 }, 'limit'],
   ['model', {}, 'id'],
   ['model', { id: LONG(201) }, 'id'],
   ['model', { id: 'deepseek-ai/DeepSeek-V4', share: 'y' }, 'share'],
@@ -137,7 +146,7 @@ describe('bad input', () => {
 
     expect(replyText(range)).toBe('days must be from 1 to 90, not 91');
     expect(replyText(text)).toBe('limit must be a whole number, not "ten"');
-    expect(replyText(choice)).toBe('metric must be one of releases, downloads, likes, not "stars"');
+    expect(replyText(choice)).toBe('metric must be one of releases, downloads, likes, trending, not "stars"');
     expect(replyText(country)).toBe('country: "EU" is not an ISO 3166-1 alpha-2 country code (e.g. CN, US, FR)');
     expect(replyText(required)).toBe('model needs id: The Hub repo, e.g. deepseek-ai/DeepSeek-R1');
   });

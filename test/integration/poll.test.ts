@@ -36,7 +36,12 @@ describe('baseline', () => {
 
     expect(tick.polled.map((p) => p.mode)).toEqual(['baseline', 'baseline']);
     expect(await h.database.db.select().from(models)).toHaveLength(3);
-    expect(await h.database.db.select().from(releases)).toHaveLength(0);
+    // What the org already had is history: two releases (the Qwen2.5 family, DeepSeek-V3), never alerted.
+    const history = await h.database.db.select().from(releases);
+    expect(history.map((r) => [r.title, r.historical]).sort()).toEqual([
+      ['Qwen/Qwen2.5-72B', true],
+      ['deepseek-ai/DeepSeek-V3', true],
+    ]);
     expect(await h.database.db.select().from(deliveries)).toHaveLength(0);
     expect(h.out.text()).toBe('');
     const orgs = await h.database.db.select().from(labOrgs);
@@ -91,7 +96,7 @@ describe('steady state', () => {
     await h.app.dispatch();
 
     expect(tick.releaseIds).toHaveLength(1);
-    const [release] = await h.database.db.select().from(releases);
+    const [release] = await h.database.db.select().from(releases).where(eq(releases.historical, false));
     expect(release!.title).toBe('Qwen/Qwen3-235B-A22B');
     const text = h.out.text();
     expect(text.match(/New release/g)).toHaveLength(1);
@@ -122,7 +127,7 @@ describe('steady state', () => {
     await h.app.dispatch();
 
     expect(tick.releaseIds).toHaveLength(1);
-    const [release] = await h.database.db.select().from(releases);
+    const [release] = await h.database.db.select().from(releases).where(eq(releases.historical, false));
     expect(release!.variantOnly).toBe(true);
     expect(await h.database.db.select().from(deliveries)).toHaveLength(0);
     expect(h.out.text()).toBe('');

@@ -63,7 +63,8 @@ describe('/floodwatch read-only subcommands', () => {
     expect(help.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'floodwatch', emoji: true } });
     expect(help.shown).toContain('`/floodwatch labs add org:deepseek-ai [country:CN] [name:My Lab]`');
     expect(help.shown).toContain(
-      '`/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]`',
+      '`/floodwatch rankings [metric:downloads|likes|trending|growth] [country:CN] [task:text-generation] ' +
+        '[limit:1-25] [days:7|30]`',
     );
     expect(empty.shown).toBe(help.shown);
   });
@@ -262,7 +263,8 @@ describe('/floodwatch mistakes', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.blocks[0].text.text).toBe('`limit` must be from 1 to 25, not 99');
     expect(answer.shown).toContain(
-      '/floodwatch rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]',
+      '/floodwatch rankings [metric:downloads|likes|trending|growth] [country:CN] [task:text-generation] ' +
+        '[limit:1-25] [days:7|30]',
     );
     expect(answer.shown).toContain('limit: How many (1-25) (default 10)');
   });
@@ -274,7 +276,7 @@ describe('/floodwatch mistakes', () => {
     const nothing = await reply('frobnicate');
 
     expect(unknown.blocks[0].text.text).toBe(
-      'rankings has no option `colour`; it takes metric, country, task, limit, share',
+      'rankings has no option `colour`; it takes metric, country, task, limit, days, share',
     );
     expect(twice.blocks[0].text.text).toBe('`limit` is given twice; give it once');
     expect(group.blocks[0].text.text).toBe('labs needs a subcommand: list, add, remove');

@@ -8,7 +8,15 @@ describe('readEnv', () => {
       DATA_DIR: './data',
       POLL_CRON: '*/2 * * * *',
       LOG_LEVEL: 'info',
+      METRICS_RETENTION_DAYS: 400,
     });
+  });
+
+  it('keeps metric snapshots for a number of days that growth over 30 days can use', () => {
+    expect(readEnv({ METRICS_RETENTION_DAYS: '90' }).METRICS_RETENTION_DAYS).toBe(90);
+    for (const bad of ['7', 'a year', '12.5']) {
+      expect(() => readEnv({ METRICS_RETENTION_DAYS: bad })).toThrow(/METRICS_RETENTION_DAYS must/);
+    }
   });
 
   it('accepts a six-field cron with seconds and trims a trailing slash from the endpoint', () => {

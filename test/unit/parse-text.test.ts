@@ -104,7 +104,7 @@ describe('parseCommandText', () => {
 
     expect(result.error).toBe('`limit` is given twice; give it once');
     expect(usageText(result.usage)[0]).toBe(
-      'rankings [metric:downloads|likes|trending] [country:CN] [task:text-generation] [limit:1-25]',
+      'rankings [metric:downloads|likes|trending|growth] [country:CN] [task:text-generation] [limit:1-25] [days:7|30]',
     );
     expect(usageText(result.usage)).toContain('limit: How many (1-25) (default 10)');
   });

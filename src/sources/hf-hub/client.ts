@@ -14,22 +14,37 @@ export interface HubModel {
   downloads: number;
   likes: number;
   createdAt?: Date | undefined;
-  /** Present when the listing asked for tags (baseline listings) or from details. */
+  /** Present when the listing asked for tags (history listings) or from details. */
   lineage?: Lineage | undefined;
   library?: string | undefined;
+  license?: string | undefined;
+  params?: number | undefined;
+  /** Popularity beyond the defaults, present in history listings. */
+  trendingScore?: number | undefined;
+  downloadsAllTime?: number | undefined;
+  children?: Derivatives | undefined;
+}
+
+/** Derivatives built on a model across the Hub, by relation (`childrenModelCount`). */
+export interface Derivatives {
+  finetune: number;
+  adapter: number;
+  quantized: number;
+  merge: number;
 }
 
 export interface HubModelDetails extends HubModel {
   lineage: Lineage;
-  license?: string | undefined;
-  params?: number | undefined;
 }
 
 export interface HubSource {
   /** An org's newest repos by `createdAt`, lazily paged `pageSize` at first, then 500 at a time. */
   newest(org: string, pageSize: number): AsyncIterable<HubModel>;
-  /** Every repo of an org, paged 500 at a time; `withTags` adds lineage at the cost of bytes. */
-  all(org: string, options?: { withTags?: boolean }): AsyncIterable<HubModel>;
+  /**
+   * Every repo of an org, newest first, paged 500 at a time. `history` adds what a release and a metric
+   * snapshot need (lineage, license, size, popularity) at the cost of bytes, never of requests.
+   */
+  all(org: string, options?: { history?: boolean }): AsyncIterable<HubModel>;
   /** One repo's details, or undefined when it is gone or private. */
   details(repo: string): Promise<HubModelDetails | undefined>;
   /** Popularity of an org's repos, most downloaded first, in one request of at most 500. */
@@ -41,6 +56,8 @@ export interface HubMetrics {
   downloads: number;
   likes: number;
   trendingScore: number;
+  downloadsAllTime?: number | undefined;
+  children?: Derivatives | undefined;
 }
 
 export interface HubSourceOptions {
@@ -66,8 +83,25 @@ function toModel(item: ListingItem): HubModel {
     createdAt: item.createdAt,
     lineage: item.tags ? lineageFromTags(item.tags) : undefined,
     library: item.library_name,
+    license: item.tags ? licenseFromTags(item.tags) : undefined,
+    params: item.safetensors?.total,
+    trendingScore: item.trendingScore,
+    downloadsAllTime: item.downloadsAllTime,
+    children: item.childrenModelCount,
   };
 }
+
+// Fields the client does not list in its types; it passes `expand` values through as they are.
+const HISTORY_FIELDS = [
+  'createdAt',
+  'tags',
+  'library_name',
+  'safetensors',
+  'trendingScore',
+  'downloadsAllTime',
+  'childrenModelCount',
+] as unknown as ['createdAt'];
+const METRICS_FIELDS = ['trendingScore', 'downloadsAllTime', 'childrenModelCount'] as unknown as ['createdAt'];
 
 /** Reads the Hub with `@huggingface/hub` through an injected fetch; a malformed item is dropped, not the page. */
 export function createHubSource(options: HubSourceOptions): HubSource {
@@ -128,27 +162,24 @@ export function createHubSource(options: HubSourceOptions): HubSource {
         org,
       );
     },
-    all(org, { withTags = false } = {}) {
-      const additionalFields = withTags ? (['createdAt', 'tags', 'library_name'] as const) : (['createdAt'] as const);
-      return parse(
-        listModels({ ...common, search: { owner: org }, sort: 'createdAt', additionalFields: [...additionalFields] }),
-        org,
-      );
+    all(org, { history = false } = {}) {
+      const additionalFields = history ? HISTORY_FIELDS : (['createdAt'] as ['createdAt']);
+      return parse(listModels({ ...common, search: { owner: org }, sort: 'createdAt', additionalFields }), org);
     },
     async metrics(org) {
       const out: HubMetrics[] = [];
       try {
-        // trendingScore is not in the client's typed field list, but it passes `expand` through as is.
-        const fields = ['trendingScore'] as unknown as ['createdAt'];
         for await (const raw of listModels({
           ...common,
           search: { owner: org },
           sort: 'downloads',
           limit: 500,
-          additionalFields: fields,
+          additionalFields: METRICS_FIELDS,
         })) {
           const parsed = metricsSchema.safeParse(raw);
-          if (parsed.success) out.push(parsed.data);
+          if (!parsed.success) continue;
+          const { childrenModelCount, ...counts } = parsed.data;
+          out.push({ ...counts, children: childrenModelCount });
         }
       } catch (error) {
         throw toHubError(error);
@@ -182,7 +213,6 @@ export function createHubSource(options: HubSourceOptions): HubSource {
         ...toModel(item),
         lineage: lineageFromTags(item.tags, item.cardData?.base_model),
         license: item.cardData?.license ?? licenseFromTags(item.tags),
-        params: item.safetensors?.total,
       };
     },
   };

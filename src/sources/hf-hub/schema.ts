@@ -9,6 +9,17 @@ const isoDate = z
 const count = z.number().int().nonnegative().catch(0);
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
+/** `childrenModelCount`: an object by relation on the Hub (`{"finetune": 1498, "quantized": 334, …}`). */
+const children = lenient(
+  z.record(z.string(), z.unknown()).transform((counts) => {
+    const read = (key: string) => {
+      const n = counts[key];
+      return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0;
+    };
+    return { finetune: read('finetune'), adapter: read('adapter'), quantized: read('quantized'), merge: read('merge') };
+  }),
+);
+
 /** One item of a model listing as `@huggingface/hub` yields it (`id` is the Hub's `_id`). */
 export const listingSchema = z.object({
   id: hubId,
@@ -21,6 +32,10 @@ export const listingSchema = z.object({
   createdAt: lenient(isoDate),
   tags: z.array(z.string()).catch([]).optional(),
   library_name: lenient(z.string()),
+  safetensors: lenient(z.object({ total: z.number().nonnegative() })),
+  trendingScore: lenient(z.number().nonnegative()),
+  downloadsAllTime: lenient(z.number().int().nonnegative()),
+  childrenModelCount: children,
 });
 
 export type ListingItem = z.output<typeof listingSchema>;
@@ -33,7 +48,6 @@ const baseModel = z
 /** What the repo page knows beyond the listing; every field optional, every bad field dropped. */
 export const detailsSchema = listingSchema.extend({
   tags: z.array(z.string()).catch([]),
-  safetensors: lenient(z.object({ total: z.number().nonnegative() })),
   cardData: lenient(
     z.object({
       license: lenient(z.string()),
@@ -47,4 +61,6 @@ export const metricsSchema = z.object({
   downloads: count,
   likes: count,
   trendingScore: z.number().nonnegative().catch(0).default(0),
+  downloadsAllTime: lenient(z.number().int().nonnegative()),
+  childrenModelCount: children,
 });

@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type FakeRepo, makeOrg, makeRepo } from './index.js';
+import { type FakeRepo, LEGACY_CREATED_AT, makeOrg, makeRepo } from './index.js';
+
+const SAMPLES = '../shared/reference/hub-samples';
+
+function sample(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../../../${SAMPLES}/${name}`, import.meta.url), 'utf8')) as never;
+}
 
 describe('fixture builders', () => {
   it('makeRepo builds a full, deterministic record with typed lineage', () => {
@@ -46,5 +53,24 @@ describe('fixture builders', () => {
     expect(repos.filter((r) => r.private).map((r) => r.id)).toEqual(repos.slice(-2).map((r) => r.id));
     const downloads = repos.map((r) => r.downloads ?? 0).sort((a, b) => b - a);
     expect(downloads[0]!).toBeGreaterThan(10 * downloads[150]!);
+  });
+
+  it('makeOrg gives history its shape: legacy-dated oldest repos and derivative counts shaped like the Hub', () => {
+    const repos = makeOrg('Qwen', 120, { startDate: '2023-08-01T00:00:00.000Z', undatedOldest: 5 });
+    const legacy = repos.filter((r) => r.createdAt.startsWith('2022-03-02T23:29:0'));
+    expect(legacy.map((r) => r.id)).toEqual(repos.slice(0, 5).map((r) => r.id));
+    expect(legacy[1]!.createdAt).toBe(LEGACY_CREATED_AT);
+    // The creation second is in the _id, as on the Hub: legacy repos carry the import's.
+    expect(parseInt(legacy[0]!._id.slice(0, 8), 16)).toBe(Date.parse(legacy[0]!.createdAt) / 1000);
+
+    const real = sample('info-expand16-meta-llama__Llama-3.1-8B.json').childrenModelCount as Record<string, number>;
+    const withChildren = repos.filter((r) => r.childrenModelCount !== undefined);
+    expect(withChildren.length).toBeGreaterThan(10);
+    for (const repo of withChildren)
+      expect(Object.keys(repo.childrenModelCount!).sort()).toEqual(Object.keys(real).sort());
+    expect(repos.filter((r) => /-(FP8|GGUF|AWQ)$/.test(r.id)).every((r) => r.childrenModelCount === undefined)).toBe(
+      true,
+    );
+    expect(repos.every((r) => (r.downloadsAllTime ?? 0) >= (r.downloads ?? 0))).toBe(true);
   });
 });

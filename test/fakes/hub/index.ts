@@ -1,6 +1,7 @@
 export { startFakeHub } from './server.js';
 export {
   DEFAULT_CREATED_AT,
+  LEGACY_CREATED_AT,
   makeOrg,
   makeRepo,
   paramsFromName,

@@ -22,6 +22,8 @@ export interface MakeRepoOptions extends Partial<Omit<FakeRepo, 'id'>> {
 }
 
 export const DEFAULT_CREATED_AT = '2025-01-15T12:00:00.000Z';
+/** What the Hub gives as `createdAt` for repos from before it dated them (seconds vary from :04 to :05). */
+export const LEGACY_CREATED_AT = '2022-03-02T23:29:04.000Z';
 const DEFAULT_PARAMS = 7e9;
 const HOUR = 3_600_000;
 const CHAT_NAME = /instruct|chat|thinking|(^|-)it($|-)/i;
@@ -122,6 +124,20 @@ export interface MakeOrgOptions {
   downloadScale?: number;
   /** How many of the newest repos are still private (created ahead of a launch). */
   privateNewest?: number;
+  /** How many of the oldest repos carry the Hub's legacy import date instead of their creation time. */
+  undatedOldest?: number;
+}
+
+/** Derivatives the community built on a repo, in the Hub's object shape; popular originals draw the most. */
+function childrenFor(random: ReturnType<typeof createRandom>, downloads: number, original: boolean) {
+  if (!original || downloads < 200) return undefined;
+  const scale = downloads / 400;
+  return {
+    finetune: Math.floor(scale * (0.5 + random.next())),
+    adapter: Math.floor(scale * 0.6 * random.next()),
+    quantized: Math.floor(scale * (0.3 + random.next())),
+    merge: Math.floor(scale * 0.1 * random.next()),
+  };
 }
 
 const DAY = 24 * HOUR;
@@ -169,6 +185,9 @@ export function makeOrg(org: string, count: number, options: MakeOrgOptions): Fa
       const tail = Math.min(1e4, (1 - random.next()) ** (-1 / 1.1));
       const downloads = Math.floor(scale * plan.weight * recency * tail * 0.3);
       const likes = Math.floor(downloads ** 0.55 * (0.5 + random.next()));
+      // A stream of its own, so adding these fields left every other generated number as it was.
+      const extra = createRandom(`popularity:${org}/${plan.name}`);
+      const children = childrenFor(extra, downloads, !plan.baseName?.endsWith('-Instruct'));
       repos.push(
         makeRepo({
           org,
@@ -180,6 +199,8 @@ export function makeOrg(org: string, count: number, options: MakeOrgOptions): Fa
           downloads,
           likes,
           trendingScore: Math.floor((likes / 10) * recency ** 4),
+          downloadsAllTime: downloads * (2 + Math.floor((families.length - index) * 3 * extra.next())),
+          ...(children ? { childrenModelCount: children } : {}),
           ...(options.license ? { license: options.license } : {}),
           ...(plan.baseName ? { baseModel: `${org}/${plan.baseName}` } : {}),
         }),
@@ -192,5 +213,9 @@ export function makeOrg(org: string, count: number, options: MakeOrgOptions): Fa
   repos.splice(0, Math.max(0, repos.length - count));
   const privateNewest = Math.min(options.privateNewest ?? 0, repos.length);
   for (const repo of repos.slice(repos.length - privateNewest)) repo.private = true;
+  repos.slice(0, Math.min(options.undatedOldest ?? 0, repos.length)).forEach((repo, i) => {
+    repo.createdAt = LEGACY_CREATED_AT.replace(':04.', i % 3 === 0 ? ':05.' : ':04.');
+    repo._id = objectIdFor(repo.id, repo.createdAt);
+  });
   return repos;
 }

@@ -17,6 +17,8 @@ export interface FakeRepo {
   downloadsAllTime?: number;
   likes?: number;
   trendingScore?: number;
+  /** Derivatives on the Hub by relation; an object on the real Hub, absent here when there are none. */
+  childrenModelCount?: Partial<Record<'finetune' | 'adapter' | 'quantized' | 'merge', number>>;
   pipeline_tag?: string;
   library_name?: string;
   tags?: string[];

@@ -1,0 +1,56 @@
+import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.js';
+import { labs, models } from '../../db/schema.js';
+import type { GrowthRanking } from '../ports/models.js';
+import { trackedLabIds } from './tracked-labs.js';
+
+const COLUMNS = {
+  7: { likes: models.likesGained7d, downloads: models.downloadsChange7d },
+  30: { likes: models.likesGained30d, downloads: models.downloadsChange30d },
+} as const;
+
+/**
+ * The public originals of the labs a workspace tracks that gained most likes over the last 7 or 30 days
+ * (then by the change of their 30-day downloads), as the metrics refresh reckoned them from its daily
+ * snapshots, with how many could not be ranked for want of history.
+ */
+export async function growthRanking(
+  db: Queryable,
+  query: { workspaceId: string; days: 7 | 30; country?: string | undefined; task?: string | undefined; limit: number },
+): Promise<GrowthRanking> {
+  const column = COLUMNS[query.days];
+  const conditions: SQL[] = [
+    inArray(models.labId, trackedLabIds(db, query.workspaceId)),
+    eq(models.private, false),
+    eq(models.isVariant, false),
+  ];
+  if (query.country) conditions.push(eq(labs.country, query.country));
+  if (query.task) conditions.push(eq(models.task, query.task));
+  const ranked = await db
+    .select({
+      repo: models.repo,
+      task: models.task,
+      params: models.params,
+      downloads: models.downloads,
+      likes: models.likes,
+      trendingScore: models.trendingScore,
+      lab: labs.name,
+      country: labs.country,
+      likesGained: sql<number>`${column.likes}`,
+      downloadsChange: sql<number>`coalesce(${column.downloads}, 0)`,
+    })
+    .from(models)
+    .innerJoin(labs, eq(labs.id, models.labId))
+    .where(and(...conditions, isNotNull(column.likes)))
+    .orderBy(desc(column.likes), desc(column.downloads), models.repo)
+    .limit(query.limit);
+  const [counts] = await db
+    .select({
+      eligible: sql<number>`count(*)::int`,
+      withHistory: sql<number>`count(${column.likes})::int`,
+    })
+    .from(models)
+    .innerJoin(labs, eq(labs.id, models.labId))
+    .where(and(...conditions));
+  return { models: ranked, eligible: counts?.eligible ?? 0, withHistory: counts?.withHistory ?? 0 };
+}
