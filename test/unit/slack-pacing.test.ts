@@ -23,7 +23,9 @@ afterEach(async () => {
   await fake.close();
 });
 
-function adapter(clock: ReturnType<typeof createTestClock>, pace: Partial<Record<keyof typeof SLACK_PACE, PacerRate>> = {}) {
+type Pace = Partial<Record<keyof typeof SLACK_PACE, PacerRate>>;
+
+function adapter(clock: ReturnType<typeof createTestClock>, pace: Pace = {}) {
   const client = new webApi.WebClient(TOKEN, {
     slackApiUrl: fake.apiUrl,
     rejectRateLimitedCalls: true,
