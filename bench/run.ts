@@ -1,5 +1,7 @@
 import v8 from 'node:v8';
 import pg from 'pg';
+import { benchBackfill } from './history-backfill.js';
+import { benchHistoryQueries } from './history-queries.js';
 import { benchIdleRss } from './idle-rss.js';
 import { benchFanOut } from './fan-out.js';
 import { benchReleasesQuery } from './releases-query.js';
@@ -84,3 +86,28 @@ log('   (target: idle under 200 MB)');
 const hook = await benchWebhookLatency({ runs: 30 });
 log(`\n4. Hub webhook received → alert posted on the fake Discord (${hook.runs} runs, PGlite, one process)`);
 log(`   p50 ${hook.p50} ms, p95 ${hook.p95} ms   (target: p95 under 2 s)`);
+const backfill = await benchBackfill();
+log(`\n5. floodwatch backfill of the default catalog on the fake Hub: ${backfill.orgs} orgs, ${backfill.repos} repos`);
+const first = backfill.first;
+log(
+  `   fresh data directory: ${first.requests} requests (the Hub saw ${first.hubRequests}), ${first.ms} ms, ` +
+    `peak RSS ${first.peakRssMb} MB; ${first.releases} historical releases (${first.undated} undated)`,
+);
+log(
+  `   run again:            ${backfill.again.requests} requests, ${backfill.again.ms} ms, ` +
+    `peak RSS ${backfill.again.peakRssMb} MB; ${backfill.again.releases} added`,
+);
+log('   (target: within one rate window, i.e. well under 500 requests)');
+
+const history = await benchHistoryQueries({ modelCount: 100_000, runs: 200 });
+log('\n6. History queries on PGlite: 100k models, a year of daily snapshots (200 runs each; target p95 under 50 ms)');
+log(`   /origins view:timeline since:2025-01   p50 ${history.timeline.p50} ms, p95 ${history.timeline.p95} ms`);
+log(`   /rankings metric:growth days:7         p50 ${history.growth7.p50} ms, p95 ${history.growth7.p95} ms`);
+log(`   /rankings metric:growth days:30        p50 ${history.growth30.p50} ms, p95 ${history.growth30.p95} ms`);
+log(`   /origins view:ecosystem (50 runs)      p50 ${history.ecosystem.p50} ms, p95 ${history.ecosystem.p95} ms`);
+log(
+  `   model_snapshots: ${history.snapshotRows.toLocaleString('en-US')} rows (500 models per org × 365 days), ` +
+    `${history.snapshotMb} MB on disk (${history.snapshotHeapMb} MB table, the rest its key), ` +
+    `${history.bytesPerRow} bytes a row; filled in ${Math.round(history.fillMs / 1000)} s`,
+);
+log(`   one org's refresh with a year behind it (500 models): p50 ${history.refreshPerOrg.p50} ms`);

@@ -18,8 +18,7 @@ export function growthReply(
   const data = {
     metric: 'growth',
     days,
-    eligible: ranking.eligible,
-    withHistory: ranking.withHistory,
+    ...(ranking.coverage ?? {}),
     models: ranking.models.map((m) => ({
       repo: m.repo,
       lab: m.lab,
@@ -32,7 +31,7 @@ export function growthReply(
   };
   if (ranking.models.length === 0) {
     const text =
-      ranking.eligible === 0
+      ranking.coverage?.eligible === 0
         ? 'No models match among the labs tracked here yet.'
         : `Too little history yet: growth over ${days} days compares with the metric snapshot of ${days} days ` +
           'ago, and no model here has one. The metrics refresh (METRICS_CRON) takes a snapshot every day.';
@@ -45,11 +44,12 @@ export function growthReply(
     { bold: `${signed(m.likesGained)} likes` },
     ` · downloads ${signed(m.downloadsChange)}`,
   ]);
-  const missing = ranking.eligible - ranking.withHistory;
+  const { eligible = 0, withHistory = 0 } = ranking.coverage ?? {};
+  const missing = eligible - withHistory;
   const notes = [
     `Likes gained, and the change of the Hub's 30-day download count, since the snapshot of ${days} days ago.`,
     ...(missing > 0
-      ? [`${formatCount(missing)} of ${formatCount(ranking.eligible)} models have too little history to rank yet.`]
+      ? [`${formatCount(missing)} of ${formatCount(eligible)} models have too little history to rank yet.`]
       : []),
   ];
   return {

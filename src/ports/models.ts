@@ -89,10 +89,15 @@ export interface GrowthModel extends RankedModel {
 
 export interface GrowthRanking {
   models: GrowthModel[];
-  /** Models that could be ranked (public originals of the tracked labs, within the filters)… */
-  eligible: number;
-  /** …and of them, those with a snapshot from the start of the window. */
-  withHistory: number;
+  /** Given when fewer models than asked could be ranked, to say why. */
+  coverage?:
+    | {
+        /** Models that could be ranked (public originals of the tracked labs, within the filters)… */
+        eligible: number;
+        /** …and of them, those with a snapshot from the start of the window. */
+        withHistory: number;
+      }
+    | undefined;
 }
 
 export type OriginMetric = (typeof ORIGIN_METRICS)[number];

@@ -12,7 +12,7 @@ const COLUMNS = {
 /**
  * The public originals of the labs a workspace tracks that gained most likes over the last 7 or 30 days
  * (then by the change of their 30-day downloads), as the metrics refresh reckoned them from its daily
- * snapshots, with how many could not be ranked for want of history.
+ * snapshots; when fewer than asked come up, with how many could not be ranked for want of history.
  */
 export async function growthRanking(
   db: Queryable,
@@ -44,6 +44,8 @@ export async function growthRanking(
     .where(and(...conditions, isNotNull(column.likes)))
     .orderBy(desc(column.likes), desc(column.downloads), models.repo)
     .limit(query.limit);
+  // Counting every eligible model reads them all: worth it only to explain a short list.
+  if (ranked.length === query.limit) return { models: ranked };
   const [counts] = await db
     .select({
       eligible: sql<number>`count(*)::int`,
@@ -52,5 +54,5 @@ export async function growthRanking(
     .from(models)
     .innerJoin(labs, eq(labs.id, models.labId))
     .where(and(...conditions));
-  return { models: ranked, eligible: counts?.eligible ?? 0, withHistory: counts?.withHistory ?? 0 };
+  return { models: ranked, coverage: { eligible: counts?.eligible ?? 0, withHistory: counts?.withHistory ?? 0 } };
 }

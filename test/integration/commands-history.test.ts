@@ -157,7 +157,7 @@ describe('/rankings metric:growth', () => {
     const reply = await run('rankings', { metric: 'growth' });
 
     expect(replyText(reply)).toContain('Too little history yet: growth over 7 days compares with the metric snapshot');
-    expect(reply.data).toMatchObject({ withHistory: 0, models: [] });
+    expect(reply.data).toMatchObject({ eligible: 12, withHistory: 0, models: [] });
   });
 
   it('ranks by likes gained over the window, with the change of downloads', async () => {
@@ -175,6 +175,6 @@ describe('/rankings metric:growth', () => {
       '1. Qwen/Qwen3-8B · 🇨🇳 Alibaba Qwen · +50 likes · downloads +500K',
       '2. meta-llama/Llama-3.1-8B · 🇺🇸 Meta · +10 likes · downloads −1M',
     ]);
-    expect(reply.data).toMatchObject({ days: 7, eligible: 12, withHistory: 12 });
+    expect(reply.data).toMatchObject({ days: 7, models: [{ likesGained: 50 }, { likesGained: 10 }] });
   });
 });

@@ -10,5 +10,4 @@ export function isUndated(createdAt: Date | null | undefined): boolean {
   return t >= IMPORT_START && t < IMPORT_END;
 }
 
-/** The date a release of undated repos is filed under: the import date, kept out of every timeline. */
-export const LEGACY_IMPORT_DATE = new Date('2022-03-02T23:29:04.000Z');
+export { LEGACY_IMPORT_DATE } from '../../shared/legacy-import-date.js';
