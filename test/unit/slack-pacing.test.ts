@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/platforms/platform.js';
 import { createSlackAlertAdapter, SLACK_PACE } from '../../src/platforms/slack/alert-adapter.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import type { PacerRate } from '../../src/shared/pacer.js';
 import { RELEASE } from '../contract/platform-contract.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 import { createTestClock } from '../helpers/test-clock.js';
@@ -22,7 +23,10 @@ afterEach(async () => {
   await fake.close();
 });
 
-function adapter(clock: ReturnType<typeof createTestClock>, pace: Partial<typeof SLACK_PACE> = {}) {
+function adapter(
+  clock: ReturnType<typeof createTestClock>,
+  pace: Partial<Record<keyof typeof SLACK_PACE, PacerRate>> = {},
+) {
   const client = new webApi.WebClient(TOKEN, {
     slackApiUrl: fake.apiUrl,
     rejectRateLimitedCalls: true,
