@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { eq } from 'drizzle-orm';
 import { openPglite } from '../db/open-pglite.js';
+import { openPostgres } from '../db/open-postgres.js';
 import { deliveries, subscriptions } from '../db/schema.js';
 import { createApp } from '../src/app/create-app.js';
 import { readEnv } from '../src/config/env.js';
@@ -23,7 +24,7 @@ const channelId = (i: number) => String(1400000000000001000n + BigInt(i));
  * every post after `latencyMs` and enforces the global limit: how long until every alert is posted, and
  * whether any was lost, doubled or refused.
  */
-export async function benchFanOut(options: { channels: number; latencyMs: number }) {
+export async function benchFanOut(options: { channels: number; latencyMs: number; postgresUrl?: string | undefined }) {
   const ids = Array.from({ length: options.channels }, (_, i) => channelId(i));
   // The fake runs on a thread of its own: this process's work must not delay its clock or its answers.
   const worker = new Worker(new URL('./fake-discord-worker.mjs', import.meta.url), {
@@ -35,7 +36,7 @@ export async function benchFanOut(options: { channels: number; latencyMs: number
   });
   const [discord] = (await once(worker, 'message')) as [{ apiUrl: string; token: string }];
   const hub = await startFakeHub();
-  const handle = await openPglite();
+  const handle = options.postgresUrl ? await openPostgres(options.postgresUrl) : await openPglite();
   const db = handle.db;
   const workspaceId = `discord:${GUILD}`;
   await seedLabs(db, [{ name: 'DeepSeek', country: 'CN', orgs: ['deepseek-ai'] }], {
@@ -83,6 +84,7 @@ export async function benchFanOut(options: { channels: number; latencyMs: number
   await handle.close();
   const perSecond = options.channels / seconds;
   return {
+    database: handle.kind,
     channels: options.channels,
     seconds: Number(seconds.toFixed(2)),
     perSecond: Number(perSecond.toFixed(1)),

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { Writable } from 'node:stream';
 import { openPglite } from '../db/open-pglite.js';
 import { seedDefaults } from '../db/seed.js';
@@ -31,10 +32,14 @@ export async function benchSlowHubTick(options: { latencyMs: number }) {
 
   async function steady(env: Record<string, string>) {
     hub.resetRequests();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const tick = await app(env).tick(false);
+    const cpu = process.cpuUsage(cpuBefore);
     return {
       ms: Math.round(performance.now() - started),
+      // This process's CPU, the fake Hub's included: the floor of the tick on an idle machine.
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       requests: hub.requests.length,
       failed: tick.failed.length,
     };
@@ -43,5 +48,11 @@ export async function benchSlowHubTick(options: { latencyMs: number }) {
   const concurrent = await steady({});
   await hub.close();
   await handle.close();
-  return { orgs: orgSizes().length, concurrency: readEnv({}).POLL_CONCURRENCY, sequential, concurrent };
+  return {
+    orgs: orgSizes().length,
+    concurrency: readEnv({}).POLL_CONCURRENCY,
+    sequential,
+    concurrent,
+    loadAverage: Number(loadavg()[0]!.toFixed(1)),
+  };
 }

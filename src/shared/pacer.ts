@@ -34,6 +34,8 @@ export function createPacer(rate: PacerRate, clock: Pick<Clock, 'now' | 'sleep'>
   let nextFree = 0;
   const queue: Waiter[] = [];
   let pumping = false;
+  // Ends the pump's wait when its last waiter leaves, so no timer outlives the work (a stopping service).
+  let idle: AbortController | undefined;
 
   const tolerance = () => (Math.max(1, burst) - 1) * intervalMs;
   const waitAt = (now: number) => Math.max(nextFree, now) - tolerance() - now;
@@ -45,7 +47,8 @@ export function createPacer(rate: PacerRate, clock: Pick<Clock, 'now' | 'sleep'>
       const now = clock.now().getTime();
       const wait = waitAt(now);
       if (wait > 0) {
-        await clock.sleep(wait);
+        idle = new AbortController();
+        await clock.sleep(wait, idle.signal).catch(() => undefined);
         continue;
       }
       grant(now);
@@ -77,6 +80,7 @@ export function createPacer(rate: PacerRate, clock: Pick<Clock, 'now' | 'sleep'>
           leave() {
             const index = queue.indexOf(waiter);
             if (index !== -1) queue.splice(index, 1);
+            if (queue.length === 0) idle?.abort();
           },
         };
         queue.push(waiter);

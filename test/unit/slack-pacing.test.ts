@@ -23,9 +23,10 @@ afterEach(async () => {
   await fake.close();
 });
 
-type Pace = Partial<Record<keyof typeof SLACK_PACE, PacerRate>>;
-
-function adapter(clock: ReturnType<typeof createTestClock>, pace: Pace = {}) {
+function adapter(
+  clock: ReturnType<typeof createTestClock>,
+  pace: Partial<Record<keyof typeof SLACK_PACE, PacerRate>> = {},
+) {
   const client = new webApi.WebClient(TOKEN, {
     slackApiUrl: fake.apiUrl,
     rejectRateLimitedCalls: true,
