@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const shared = {
-  testTimeout: 20_000,
+  // Creating an embedded database takes seconds, and much longer on a loaded machine.
+  testTimeout: 60_000,
   hookTimeout: 60_000,
   globalSetup: ['test/helpers/global-setup.ts'],
 };
