@@ -4,9 +4,9 @@ import type { Queryable } from '../../db/database.js';
 import { labs, models, releases, workspaceLabs } from '../../db/schema.js';
 
 /**
- * Totals per lab over a window among the labs a workspace tracks: releases first seen in it, or the
- * downloads / likes of models (not variants, as in rankings) created in it. Countries are summed from
- * the labs by the caller.
+ * Totals per lab over a window among the labs a workspace tracks: releases of it (live ones first seen
+ * in it, historical ones created in it, undated ones in none), or the downloads / likes of models (not
+ * variants, as in rankings) created in it. Countries are summed from the labs by the caller.
  */
 export async function originsByLab(
   db: Queryable,
@@ -23,7 +23,13 @@ export async function originsByLab(
       .from(releases)
       .innerJoin(labs, eq(labs.id, releases.labId))
       .where(
-        and(inArray(releases.labId, tracked), gte(releases.firstSeenAt, query.since), eq(releases.variantOnly, false)),
+        and(
+          inArray(releases.labId, tracked),
+          gte(releases.firstSeenAt, query.since),
+          eq(releases.variantOnly, false),
+          // Filed under the Hub's import date, an undated release belongs to no window.
+          eq(releases.undated, false),
+        ),
       )
       .groupBy(labs.name, labs.country)
       .orderBy(desc(value), labs.name);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { refreshOutboxStatistics, STATISTICS_AFTER_ROWS } from '../delivery/outbox-statistics.js';
 import type { HubModelDetails, HubSource } from '../sources/hf-hub/client.js';
+import { recordHistory } from './history/record-history.js';
 import { listOrg, type PollMode } from './list-org.js';
 import { diffListing, recordPoll, type PollRecord } from './record-poll.js';
 
@@ -34,7 +35,9 @@ export interface OrgPollResult extends PollRecord {
 /**
  * Polls one org: lists it, diffs against what is stored, fetches details for repos seen public for
  * the first time, then writes everything in one transaction. Throws on any Hub fault before writing,
- * so a failed poll changes nothing.
+ * so a failed poll changes nothing. A baseline then turns what it stored into historical releases, in a
+ * transaction of its own (smaller ones keep the embedded database lean); should that one not happen,
+ * the next tick derives the history.
  */
 export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean): Promise<OrgPollResult> {
   const mode: PollMode = !target.baselineDone ? 'baseline' : full ? 'full' : 'steady';
@@ -59,10 +62,14 @@ export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean):
     changes: { updated, silent, fresh },
     now: deps.now(),
   });
+  const history =
+    mode === 'baseline'
+      ? await deps.db.transaction((tx) => recordHistory(tx, { ...target, items: listing.items, now: deps.now() }))
+      : undefined;
   if (record.deliveries >= STATISTICS_AFTER_ROWS) {
     await refreshOutboxStatistics(deps.db).catch((error: unknown) =>
       deps.logger.warn({ err: error }, 'could not refresh the outbox statistics'),
     );
   }
-  return { ...record, org: target.org, mode, listed: listing.items.length };
+  return { ...record, history, org: target.org, mode, listed: listing.items.length };
 }

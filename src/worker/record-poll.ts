@@ -6,7 +6,6 @@ import type { PollMode } from './list-org.js';
 import type { StoredState } from './stored-state.js';
 import { createReleases, type NewModel } from './create-releases.js';
 import type { HistoryCount } from './history/derive-history.js';
-import { recordHistory } from './history/record-history.js';
 import { orgOf } from './repo-names.js';
 
 // Rows per statement: small statements keep the embedded database's WebAssembly heap from growing.
@@ -141,10 +140,7 @@ async function claimFresh(
   return fresh.filter((m) => claimed.has(m.id));
 }
 
-/**
- * Writes one org's poll in one transaction: updates, silent rows, new releases and their deliveries;
- * a baseline also turns what it stored into historical releases, which are never alerted.
- */
+/** Writes one org's poll in one transaction: updates, silent rows, new releases and their deliveries. */
 export async function recordPoll(
   db: Database,
   input: { org: string; labId: number; labOrgs: ReadonlySet<string>; mode: PollMode; changes: PollChanges; now: Date },
@@ -155,16 +151,6 @@ export async function recordPoll(
     const stored = await storeSilently(tx, changes.silent, labId, now, mode === 'baseline');
     const claimed = await claimFresh(tx, changes.fresh, labId, now);
     const created = await createReleases(tx, { labId, labOrgs: input.labOrgs, models: claimed as NewModel[], now });
-    const history =
-      mode === 'baseline'
-        ? await recordHistory(tx, {
-            org,
-            labId,
-            labOrgs: input.labOrgs,
-            items: [...changes.updated, ...changes.silent],
-            now,
-          })
-        : undefined;
     await tx
       .update(labOrgs)
       .set({
@@ -174,6 +160,6 @@ export async function recordPoll(
         ...(mode === 'steady' ? {} : { reconciledAt: now }),
       })
       .where(eq(labOrgs.org, org));
-    return { releaseIds: created.releaseIds, deliveries: created.deliveries, stored: stored + claimed.length, history };
+    return { releaseIds: created.releaseIds, deliveries: created.deliveries, stored: stored + claimed.length };
   });
 }

@@ -13,7 +13,7 @@ export interface MetricValues {
 }
 
 // Rows per statement, as for polls: small statements keep the embedded database's heap small.
-const BATCH = 500;
+const BATCH = 100;
 /** A snapshot this many days older than asked still serves as the reference (a missed refresh or two). */
 const SLACK_DAYS = 2;
 

@@ -155,6 +155,20 @@ describe('backfill', () => {
     expect(await h.database.db.select().from(releases)).toHaveLength(4);
   });
 
+  it('goes on past an org that fails, and a later run adds what that org still misses', async () => {
+    await h.app.tick(false);
+    await h.database.db.update(models).set({ releaseId: null });
+    await h.database.db.delete(releases);
+    h.hub.fault({ kind: 'status', status: 502, match: { author: 'Qwen' } });
+
+    const broken = await h.app.backfill();
+    const resumed = await h.app.backfill();
+
+    expect(broken).toMatchObject({ orgs: 2, releases: 1, failed: [{ org: 'Qwen', error: 'hub answered 502' }] });
+    expect(resumed).toMatchObject({ orgs: 2, releases: 3, failed: [] });
+    expect(await h.database.db.select().from(releases)).toHaveLength(4);
+  });
+
   it('limits history to repos created since a date, and a later full run adds the rest', async () => {
     await h.app.tick(false);
     await h.database.db.update(models).set({ releaseId: null });

@@ -10,7 +10,8 @@ import { LEGACY_IMPORT_DATE } from './legacy-date.js';
 
 // Names "floodwatch history of lab N" among advisory locks: one writer per lab at a time, on every replica.
 const HISTORY_LOCK = 7_401;
-const BATCH = 200;
+// Rows per statement, as for polls: small statements keep the embedded database's heap small.
+const BATCH = 100;
 
 export interface HistoryCount {
   /** Historical releases created. */
@@ -150,10 +151,10 @@ export async function deriveHistory(
   }
 
   let claimed = 0;
-  for (let i = 0; i < assignments.length; i += 1000) {
+  for (let i = 0; i < assignments.length; i += BATCH) {
     const result = await tx.execute(sql`
       update models set release_id = v.release_id, is_variant = v.is_variant, parent_id = v.parent_id
-      from jsonb_to_recordset(${JSON.stringify(assignments.slice(i, i + 1000))}::jsonb)
+      from jsonb_to_recordset(${JSON.stringify(assignments.slice(i, i + BATCH))}::jsonb)
         as v(id text, release_id bigint, is_variant boolean, parent_id text)
       where models.id = v.id and models.release_id is null`);
     claimed += affected(result);

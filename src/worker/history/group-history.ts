@@ -64,7 +64,9 @@ export function groupHistory<T extends HistoryItem>(items: readonly T[]): T[][] 
   items.forEach((item, i) => {
     if (attached.has(i)) return;
     const key = familyKey(item.repo);
-    families.set(key, [...(families.get(key) ?? []), i]);
+    const members = families.get(key);
+    if (members) members.push(i);
+    else families.set(key, [i]);
   });
   for (const members of families.values()) {
     const undated = members.filter((i) => timeOf(items[i]!) === undefined);
@@ -81,7 +83,9 @@ export function groupHistory<T extends HistoryItem>(items: readonly T[]): T[][] 
   const groups = new Map<number, T[]>();
   items.forEach((item, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), item]);
+    const group = groups.get(root);
+    if (group) group.push(item);
+    else groups.set(root, [item]);
   });
   return [...groups.values()];
 }

@@ -5,7 +5,8 @@ import type { HubModel } from '../../sources/hf-hub/client.js';
 import { storeMetrics } from '../store-metrics.js';
 import { deriveHistory, type HistoryCount } from './derive-history.js';
 
-const BATCH = 500;
+// Rows per statement, as for polls: small statements keep the embedded database's heap small.
+const BATCH = 100;
 
 /** Completes stored rows with what a history listing tells and an older baseline did not ask for. */
 async function fillStored(tx: Transaction, items: readonly HubModel[]): Promise<void> {
