@@ -41,7 +41,7 @@ const envSchema = z
       .int({ message: 'must be a whole number from 1 to 32' })
       .min(1, { message: 'must be a whole number from 1 to 32' })
       .max(32, { message: 'must be a whole number from 1 to 32' })
-      .default(8),
+      .default(12),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     DISCORD_TOKEN: optional,
     DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {

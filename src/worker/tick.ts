@@ -11,7 +11,7 @@ export interface TickResult {
 }
 
 /** Labs polled at once when the caller does not say. */
-export const DEFAULT_POLL_CONCURRENCY = 8;
+export const DEFAULT_POLL_CONCURRENCY = 12;
 
 /**
  * A lab's orgs together, in their order: a lab's later org sees what its earlier one wrote in this tick.
