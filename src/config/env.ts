@@ -57,7 +57,7 @@ const envSchema = z
       .int({ message: 'must be a whole number from 1 to 32' })
       .min(1, { message: 'must be a whole number from 1 to 32' })
       .max(32, { message: 'must be a whole number from 1 to 32' })
-      .default(8),
+      .default(12),
     METRICS_RETENTION_DAYS: z.coerce
       .number({ message: 'must be a whole number of days' })
       .int({ message: 'must be a whole number of days' })

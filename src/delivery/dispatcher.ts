@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { loadReleaseViews } from '../storage/release-views.js';
 import type { ReleaseView } from '../platforms/release-view.js';
-import { runLimited } from '../shared/run-limited.js';
 import { DeliveryError, type AlertAdapter } from '../platforms/platform.js';
 import { backoffMs } from './backoff.js';
 import { claimDeliveries, releaseClaims, type ClaimedDelivery } from './claim-deliveries.js';
@@ -25,7 +24,7 @@ export interface DispatchDeps {
   sendDeadlineMs?: number;
   /** Channels sent to at once; sends to one channel go one after another, in order. */
   concurrency?: number;
-  /** No send starts after a round has run this long; the rest go back to the queue for the next round. */
+  /** No send of a claimed batch starts after it has run this long; the rest go back to the queue. */
   roundBudgetMs?: number;
   batchSize?: number;
   /** After this many failed attempts a delivery is given up and left as failed. */
@@ -40,7 +39,7 @@ export interface DispatchResult {
   retried: number;
   paused: number;
   failed: number;
-  /** Claimed but not sent (the service stopped, the round ran out, or an earlier send to the channel failed). */
+  /** Claimed but not sent: the service stopped, the batch ran out of time, or an earlier send to the channel failed. */
   released: number;
 }
 
@@ -60,10 +59,21 @@ interface Send {
 
 const DEFAULTS = { leaseMs: 120_000, sendDeadlineMs: 30_000, concurrency: 16, roundBudgetMs: 60_000, batchSize: 200 };
 
-/** What one round's sends share: its lease and the recorder of what went out. */
+/** Batches claimed in one dispatch at most, so a delivery that keeps coming due at once cannot hold it. */
+const MAX_BATCHES = 20;
+
+/** What the sends of one claimed batch share: its lease, its time budget and the recorder of what went out. */
 interface Round {
   lease: RoundLease;
   sent: SentRecorder;
+  /** No send of the batch starts after this (`performance.now()`). */
+  endsAt: number;
+}
+
+/** One channel's sends of one batch, in order. */
+interface Job {
+  queue: Send[];
+  round: Round;
 }
 
 function plan(
@@ -109,10 +119,10 @@ const idsOf = (send: Send) => send.deliveries.map((d) => d.id);
  * several channels at once and each channel in order; records each outcome. A retryable failure comes
  * back later with backoff (a rate limit after the wait the platform gave, without counting an attempt);
  * a channel that is gone pauses its subscription. A send starts only while its lease outlasts its
- * deadline (the round's leases are renewed together when they run low), so no delivery is ever sent by
+ * deadline (a batch's leases are renewed together when they run low), so no delivery is ever sent by
  * two dispatchers. Sends are recorded by group commit, so a fan-out to many channels costs a few
- * statements rather than one per send. Deliveries of a digest subscription that come due together go
- * out as one message.
+ * statements rather than one per send, and the next batch is claimed while the last one's final sends
+ * are under way. Deliveries of a digest subscription that come due together go out as one message.
  */
 export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, retried: 0, paused: 0, failed: 0, released: 0 };
@@ -125,8 +135,20 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
   };
   const adapters = new Map(deps.adapters.map((a) => [a.platform, a]));
   const sent = createSentRecorder(deps.db, settings.owner, deps.now);
-  // Bounded, so a delivery that keeps coming due at once cannot hold the loop.
-  for (let round = 0; round < 20 && !deps.signal?.aborted; round++) {
+  const pool: Job[] = [];
+  let batches = 0;
+  let claiming: Promise<void> | undefined;
+  let noMore = false;
+  let finished = 0;
+  let finishedBeforeEmptyClaim = 0;
+
+  async function claimBatch(): Promise<void> {
+    if (batches >= MAX_BATCHES || deps.signal?.aborted) {
+      noMore = true;
+      return;
+    }
+    batches++;
+    const finishedBefore = finished;
     const claimedAt = deps.now();
     const batch = await claimDeliveries(deps.db, {
       platforms: [...adapters.keys()],
@@ -135,7 +157,11 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
       limit: settings.batchSize,
       owner: settings.owner,
     });
-    if (batch.length === 0) break;
+    if (batch.length === 0) {
+      noMore = true;
+      finishedBeforeEmptyClaim = finishedBefore;
+      return;
+    }
     const views = new Map(
       (await loadReleaseViews(deps.db, [...new Set(batch.map((d) => d.releaseId))])).map((v) => [v.id, v]),
     );
@@ -149,26 +175,52 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
       minLeftMs: settings.sendDeadlineMs + settings.leaseMs / 4,
       now: deps.now,
     });
-    const current: Round = { lease, sent };
-    const roundEnds = performance.now() + settings.roundBudgetMs;
-    await runLimited(byDestination(plan(batch, views, adapters)), settings.concurrency, async (queue) => {
-      for (const [index, send] of queue.entries()) {
-        const { outcome, retryAt } =
-          performance.now() > roundEnds
-            ? await giveBack(deps, settings, send)
-            : await sendOne(deps, settings, adapters, current, send);
-        lease.done(idsOf(send));
-        if (outcome !== 'lost') result[outcome] += send.deliveries.length;
-        if (outcome === 'sent' || outcome === 'failed') continue;
-        // Keep the channel's order: what comes after a send that did not go out waits for it.
-        const ids = queue.slice(index + 1).flatMap(idsOf);
-        lease.done(ids);
-        await releaseClaims(deps.db, ids, settings.owner, retryAt);
-        result.released += ids.length;
-        return;
-      }
-    });
+    const round: Round = { lease, sent, endsAt: performance.now() + settings.roundBudgetMs };
+    for (const queue of byDestination(plan(batch, views, adapters))) pool.push({ queue, round });
   }
+
+  // The next batch is claimed as soon as every channel of the last one has started, while its last
+  // sends are still under way: the claim skips what is leased, and a subscription's later delivery
+  // waits for its earlier one, so two channels' queues never hold the same subscription.
+  async function nextJob(): Promise<Job | undefined> {
+    for (;;) {
+      const job = pool.shift();
+      if (job !== undefined || noMore) return job;
+      claiming ??= claimBatch().finally(() => (claiming = undefined));
+      await claiming;
+    }
+  }
+
+  async function sendQueue({ queue, round }: Job): Promise<void> {
+    for (const [index, send] of queue.entries()) {
+      const { outcome, retryAt } =
+        performance.now() > round.endsAt
+          ? await giveBack(deps, settings, send)
+          : await sendOne(deps, settings, adapters, round, send);
+      round.lease.done(idsOf(send));
+      if (outcome !== 'lost') result[outcome] += send.deliveries.length;
+      if (outcome === 'sent' || outcome === 'failed') continue;
+      // Keep the channel's order: what comes after a send that did not go out waits for it.
+      const ids = queue.slice(index + 1).flatMap(idsOf);
+      round.lease.done(ids);
+      await releaseClaims(deps.db, ids, settings.owner, retryAt);
+      result.released += ids.length;
+      return;
+    }
+  }
+
+  async function worker(): Promise<void> {
+    for (let job = await nextJob(); job !== undefined; job = await nextJob()) {
+      await sendQueue(job);
+      finished++;
+    }
+  }
+
+  // A channel that finished after the claim that found nothing may have let a later delivery come due.
+  do {
+    noMore = false;
+    await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, worker));
+  } while (finished > finishedBeforeEmptyClaim && batches < MAX_BATCHES && !deps.signal?.aborted);
   return result;
 }
 

@@ -12,13 +12,16 @@ export interface TickResult {
 }
 
 /** Labs polled at once when the caller does not say. */
-export const DEFAULT_POLL_CONCURRENCY = 8;
+export const DEFAULT_POLL_CONCURRENCY = 12;
 
-/** A lab's orgs together, in their order: a lab's later org sees what its earlier one wrote in this tick. */
+/**
+ * A lab's orgs together, in their order: a lab's later org sees what its earlier one wrote in this tick.
+ * Labs with the most orgs go first, so the longest polls do not start last.
+ */
 function byLab(targets: readonly OrgToPoll[]): OrgToPoll[][] {
   const labs = new Map<number, OrgToPoll[]>();
   for (const target of targets) labs.set(target.labId, [...(labs.get(target.labId) ?? []), target]);
-  return [...labs.values()];
+  return [...labs.values()].sort((a, b) => b.length - a.length);
 }
 
 /**

@@ -41,8 +41,8 @@ describe('readEnv', () => {
     expect(problems).not.toContain('sekrit-value');
   });
 
-  it('polls 8 labs at once unless POLL_CONCURRENCY says otherwise, and refuses a count out of range', () => {
-    expect(readEnv({}).POLL_CONCURRENCY).toBe(8);
+  it('polls 12 labs at once unless POLL_CONCURRENCY says otherwise, and refuses a count out of range', () => {
+    expect(readEnv({}).POLL_CONCURRENCY).toBe(12);
     expect(readEnv({ POLL_CONCURRENCY: '2' }).POLL_CONCURRENCY).toBe(2);
     for (const value of ['0', '33', '2.5', 'many']) {
       expect(() => readEnv({ POLL_CONCURRENCY: value })).toThrow(
