@@ -102,8 +102,8 @@ export function createSlackAlertAdapter(options: {
       await client.conversations.join({ channel });
       logger.info({ channel }, 'slack bot joined a channel to post an alert');
     } catch (error) {
-      if (rateLimitOf(error) !== undefined || platformErrorOf(error) === undefined || isTokenFailure(error))
-        throw failure(error);
+      const tokenGone = perTeam !== undefined && isTokenFailure(error);
+      if (rateLimitOf(error) !== undefined || platformErrorOf(error) === undefined || tokenGone) throw failure(error);
       throw new DeliveryError(
         `the bot is not in this channel and cannot join it (${describeSlackError(error)}): invite it with /invite`,
         'pause',
