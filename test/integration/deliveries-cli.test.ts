@@ -46,7 +46,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fw-deliveries-'));
   if (process.env.FW_TEST_DB === 'postgres') database = await createTestDatabase();
   env = { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', ...(database?.url ? { DATABASE_URL: database.url } : {}) };
-});
+  // Creating the embedded database takes a while on a busy machine: once, here.
+  await withDatabase(async () => undefined);
+}, 180_000);
 afterAll(async () => {
   await database?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -79,7 +81,7 @@ beforeEach(async () => {
       { subscriptionId: sub!.id, releaseId: made[4]!.id, state: 'sent', sentAt: new Date(now - DAY) },
     ]);
   });
-});
+}, 120_000);
 
 describe('floodwatch deliveries', { timeout: 90_000 }, () => {
   it('lists what was not sent, or only the failed ones, as lines or JSON', async () => {
