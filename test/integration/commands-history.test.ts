@@ -15,7 +15,7 @@ const harness = usePollHarness({ labs: [QWEN, DEEPSEEK, META, MISTRAL] });
 let h: PollHarness;
 let ctx: CommandContext;
 
-// The real Hub's counts for meta-llama/Llama-3.1-8B (hub-samples, 2026-10).
+// The real Hub's counts for meta-llama/Llama-3.1-8B (test/fixtures/hub-samples, 2026-10).
 const LLAMA_CHILDREN = { adapter: 1345, merge: 71, quantized: 334, finetune: 1498 };
 
 function repo(id: string, createdAt: string, extra: Partial<FakeRepo> & { baseModel?: string } = {}) {

@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listingSchema, metricsSchema } from '../../src/sources/hf-hub/schema.js';
-
-function sample(name: string): Record<string, unknown> {
-  const url = new URL(`../../../shared/reference/hub-samples/${name}`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
-}
+import { hubSample as sample } from '../helpers/hub-samples.js';
 
 describe('Hub listing fields for history', () => {
   it('reads childrenModelCount, downloadsAllTime and trendingScore as the real Hub sends them', () => {

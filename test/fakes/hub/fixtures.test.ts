@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hubSample as sample } from '../../helpers/hub-samples.js';
 import { type FakeRepo, LEGACY_CREATED_AT, makeOrg, makeRepo } from './index.js';
-
-const SAMPLES = '../shared/reference/hub-samples';
-
-function sample(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../../${SAMPLES}/${name}`, import.meta.url), 'utf8')) as never;
-}
 
 describe('fixture builders', () => {
   it('makeRepo builds a full, deterministic record with typed lineage', () => {
