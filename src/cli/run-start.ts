@@ -55,7 +55,8 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     signals.once('SIGTERM', () => resolve('SIGTERM'));
   });
   // Slack OAuth mode seals bot tokens: a missing or bad key stops the start before anything opens.
-  const box = slackMode(readEnv(io.env)) === 'oauth' ? secretBoxFromConfig(readEnv(io.env)) : undefined;
+  const settings = readEnv(io.env);
+  const box = slackMode(settings) === 'oauth' ? secretBoxFromConfig(settings) : undefined;
   return withContext(io, async ({ config, logger, database }) => {
     const startedAt = new Date();
     // One process owns the embedded database: what is claimed now was claimed by one that died.

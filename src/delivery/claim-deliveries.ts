@@ -1,4 +1,20 @@
-import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, notInArray, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  exists,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  notExists,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/database.js';
 import { deliveries, releases, subscriptions } from '../../db/schema.js';
@@ -31,6 +47,19 @@ export async function claimDeliveries(
   const earlier = alias(deliveries, 'earlier');
   const { now } = options;
   return db.transaction(async (tx) => {
+    // An open delivery of the same subscription made before this one (and matching `more`).
+    const openEarlier = (...more: SQL[]) =>
+      tx
+        .select({ id: earlier.id })
+        .from(earlier)
+        .where(
+          and(
+            eq(earlier.subscriptionId, deliveries.subscriptionId),
+            inArray(earlier.state, OPEN),
+            lt(earlier.id, deliveries.id),
+            ...more,
+          ),
+        );
     const due = await tx
       .select({ id: deliveries.id })
       .from(deliveries)
@@ -44,19 +73,7 @@ export async function claimDeliveries(
           or(isNull(deliveries.leaseUntil), lt(deliveries.leaseUntil, now)),
           isNull(subscriptions.pausedAt),
           inArray(subscriptions.platform, [...options.platforms]),
-          notExists(
-            tx
-              .select({ id: earlier.id })
-              .from(earlier)
-              .where(
-                and(
-                  eq(earlier.subscriptionId, deliveries.subscriptionId),
-                  inArray(earlier.state, OPEN),
-                  lt(earlier.id, deliveries.id),
-                  or(gt(earlier.dueAt, now), gte(earlier.leaseUntil, now)),
-                ),
-              ),
-          ),
+          notExists(openEarlier(or(gt(earlier.dueAt, now), gte(earlier.leaseUntil, now))!)),
         ),
       )
       .orderBy(asc(deliveries.dueAt), asc(deliveries.id))
@@ -69,24 +86,7 @@ export async function claimDeliveries(
     const cut = await tx
       .select({ id: deliveries.id })
       .from(deliveries)
-      .where(
-        and(
-          inArray(deliveries.id, ids),
-          exists(
-            tx
-              .select({ id: earlier.id })
-              .from(earlier)
-              .where(
-                and(
-                  eq(earlier.subscriptionId, deliveries.subscriptionId),
-                  inArray(earlier.state, OPEN),
-                  lt(earlier.id, deliveries.id),
-                  notInArray(earlier.id, ids),
-                ),
-              ),
-          ),
-        ),
-      );
+      .where(and(inArray(deliveries.id, ids), exists(openEarlier(notInArray(earlier.id, ids)))));
     const dropped = new Set(cut.map((c) => c.id));
     const kept = ids.filter((id) => !dropped.has(id));
     if (kept.length === 0) return [];
@@ -101,7 +101,8 @@ export async function claimDeliveries(
       .where(inArray(deliveries.id, kept))
       .returning({
         id: deliveries.id,
-        releaseId: deliveries.releaseId,
+        // Only release deliveries are claimed (the join above), so the release is there.
+        releaseId: sql<number>`${deliveries.releaseId}`,
         subscriptionId: deliveries.subscriptionId,
         attempts: deliveries.attempts,
         dueAt: deliveries.dueAt,

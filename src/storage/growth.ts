@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { labs, models } from '../../db/schema.js';
 import type { GrowthRanking } from '../ports/models.js';
-import { trackedLabIds } from './tracked-labs.js';
+import { RANKED_MODEL_COLUMNS, rankableModels } from './tracked-labs.js';
 
 const COLUMNS = {
   7: { likes: models.likesGained7d, downloads: models.downloadsChange7d },
@@ -19,23 +19,10 @@ export async function growthRanking(
   query: { workspaceId: string; days: 7 | 30; country?: string | undefined; task?: string | undefined; limit: number },
 ): Promise<GrowthRanking> {
   const column = COLUMNS[query.days];
-  const conditions: SQL[] = [
-    inArray(models.labId, trackedLabIds(db, query.workspaceId)),
-    eq(models.private, false),
-    eq(models.isVariant, false),
-  ];
-  if (query.country) conditions.push(eq(labs.country, query.country));
-  if (query.task) conditions.push(eq(models.task, query.task));
+  const conditions = rankableModels(db, query);
   const ranked = await db
     .select({
-      repo: models.repo,
-      task: models.task,
-      params: models.params,
-      downloads: models.downloads,
-      likes: models.likes,
-      trendingScore: models.trendingScore,
-      lab: labs.name,
-      country: labs.country,
+      ...RANKED_MODEL_COLUMNS,
       likesGained: sql<number>`${column.likes}`,
       downloadsChange: sql<number>`coalesce(${column.downloads}, 0)`,
     })

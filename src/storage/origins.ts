@@ -1,7 +1,8 @@
 import type { OriginMetric, OriginShare } from '../ports/models.js';
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { labs, models, releases, workspaceLabs } from '../../db/schema.js';
+import { trackedLabIds } from './tracked-labs.js';
+import { labs, models, releases } from '../../db/schema.js';
 
 /**
  * Totals per lab over a window among the labs a workspace tracks: releases of it (live ones first seen
@@ -12,10 +13,7 @@ export async function originsByLab(
   db: Queryable,
   query: { workspaceId: string; metric: OriginMetric; since: Date },
 ): Promise<OriginShare[]> {
-  const tracked = db
-    .select({ labId: workspaceLabs.labId })
-    .from(workspaceLabs)
-    .where(eq(workspaceLabs.workspaceId, query.workspaceId));
+  const tracked = trackedLabIds(db, query.workspaceId);
   if (query.metric === 'releases') {
     const value = sql<number>`count(*)::int`;
     return db

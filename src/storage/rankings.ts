@@ -1,7 +1,8 @@
 import type { PopularityMetric, RankedModel } from '../ports/models.js';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { labs, models, workspaceLabs } from '../../db/schema.js';
+import { labs, models } from '../../db/schema.js';
+import { RANKED_MODEL_COLUMNS, rankableModels } from './tracked-labs.js';
 
 const COLUMN = { downloads: models.downloads, likes: models.likes, trending: models.trendingScore } as const;
 
@@ -16,27 +17,11 @@ export async function topModels(
     limit: number;
   },
 ): Promise<RankedModel[]> {
-  const tracked = db
-    .select({ labId: workspaceLabs.labId })
-    .from(workspaceLabs)
-    .where(eq(workspaceLabs.workspaceId, query.workspaceId));
-  const conditions: SQL[] = [inArray(models.labId, tracked), eq(models.private, false), eq(models.isVariant, false)];
-  if (query.country) conditions.push(eq(labs.country, query.country));
-  if (query.task) conditions.push(eq(models.task, query.task));
   return db
-    .select({
-      repo: models.repo,
-      task: models.task,
-      params: models.params,
-      downloads: models.downloads,
-      likes: models.likes,
-      trendingScore: models.trendingScore,
-      lab: labs.name,
-      country: labs.country,
-    })
+    .select(RANKED_MODEL_COLUMNS)
     .from(models)
     .innerJoin(labs, eq(labs.id, models.labId))
-    .where(and(...conditions))
+    .where(and(...rankableModels(db, query)))
     .orderBy(desc(COLUMN[query.metric]), models.repo)
     .limit(query.limit);
 }

@@ -1,7 +1,8 @@
 import type { RecentReleasesQuery } from '../ports/releases.js';
 import { and, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { labs, releases, workspaceLabs } from '../../db/schema.js';
+import { trackedLabIds } from './tracked-labs.js';
+import { labs, releases } from '../../db/schema.js';
 import { selectReleaseViews } from './release-views.js';
 import type { ReleaseView } from '../platforms/release-view.js';
 
@@ -13,10 +14,7 @@ export async function recentReleases(db: Queryable, query: RecentReleasesQuery):
   if (query.labIds?.length) conditions.push(inArray(releases.labId, [...query.labIds]));
   if (query.country) conditions.push(eq(labs.country, query.country));
   if (query.workspaceId !== undefined) {
-    const tracked = db
-      .select({ labId: workspaceLabs.labId })
-      .from(workspaceLabs)
-      .where(eq(workspaceLabs.workspaceId, query.workspaceId));
+    const tracked = trackedLabIds(db, query.workspaceId);
     conditions.push(inArray(releases.labId, tracked));
   }
   return selectReleaseViews(db, and(...conditions), query.limit ?? 200);

@@ -1,38 +1,17 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.js';
 import { labs, models, releases } from '../../db/schema.js';
 import { fanOut } from '../delivery/fan-out.js';
 import type { HubModelDetails } from '../sources/hf-hub/client.js';
 import { classify } from './classify.js';
 import { groupBurst, pickTitle } from './group-burst.js';
+import { loadParents } from './load-parents.js';
 
 export type NewModel = HubModelDetails;
 
 interface Classified extends NewModel {
   isVariant: boolean;
   parentRepo?: string | undefined;
-}
-
-interface ParentRow {
-  id: string;
-  repoLower: string;
-  releaseId: number | null;
-  historical: boolean | null;
-}
-
-async function loadParents(tx: Transaction, repos: string[]): Promise<Map<string, ParentRow>> {
-  if (repos.length === 0) return new Map();
-  const rows = await tx
-    .select({
-      id: models.id,
-      repoLower: sql<string>`lower(${models.repo})`,
-      releaseId: models.releaseId,
-      historical: releases.historical,
-    })
-    .from(models)
-    .leftJoin(releases, eq(releases.id, models.releaseId))
-    .where(inArray(sql`lower(${models.repo})`, repos));
-  return new Map(rows.map((r) => [r.repoLower, r]));
 }
 
 /**

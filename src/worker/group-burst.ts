@@ -1,4 +1,5 @@
 import { familyKey } from './repo-names.js';
+import { unionFind } from './union-find.js';
 
 export interface BurstItem {
   repo: string;
@@ -12,19 +13,7 @@ export interface BurstItem {
  * roles, formats) and repos deriving from another repo of the burst end up together.
  */
 export function groupBurst<T extends BurstItem>(items: readonly T[]): T[][] {
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const { union, groups } = unionFind(items);
 
   const byFamily = new Map<string, number>();
   const byRepo = new Map(items.map((item, i) => [item.repo.toLowerCase(), i]));
@@ -37,12 +26,7 @@ export function groupBurst<T extends BurstItem>(items: readonly T[]): T[][] {
     if (p !== undefined) union(p, i);
   });
 
-  const groups = new Map<number, T[]>();
-  items.forEach((item, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), item]);
-  });
-  return [...groups.values()];
+  return groups();
 }
 
 /** The repo an alert is titled after: the largest original model, else the shortest name. */

@@ -1,16 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import type { Derivatives } from '../sources/hf-hub/client.js';
+import type { HubMetrics } from '../sources/hf-hub/client.js';
 
 /** What one listing said about a repo's popularity. */
-export interface MetricValues {
-  id: string;
-  downloads: number;
-  likes: number;
-  trendingScore: number;
-  downloadsAllTime?: number | undefined;
-  children?: Derivatives | undefined;
-}
+export type MetricValues = HubMetrics;
 
 // Rows per statement, as for polls: small statements keep the embedded database's heap small.
 const BATCH = 100;

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../db/data-dir-lock.js';
-import { main } from '../../src/cli/main.js';
 import { makeRepo, startFakeHub, type FakeHub } from '../fakes/hub/index.js';
-import { captureStream } from '../helpers/capture.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const onPostgres = process.env.FW_TEST_DB === 'postgres';
 let hub: FakeHub;
@@ -14,12 +13,7 @@ let dataDir: string;
 let database: TestDatabase | undefined;
 let env: NodeJS.ProcessEnv;
 
-async function cli(...argv: string[]) {
-  const out = captureStream();
-  const err = captureStream();
-  const code = await main(argv, { out, err, env });
-  return { code, out: out.text(), err: err.text() };
-}
+const cli = (...argv: string[]) => runCli(env, ...argv);
 
 beforeAll(async () => {
   hub = await startFakeHub();

@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../db/data-dir-lock.js';
-import { main } from '../../src/cli/main.js';
-import { captureStream } from '../helpers/capture.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/floodwatch.js', import.meta.url));
 const NOBODY = 65534;
@@ -32,13 +31,8 @@ afterEach(() => {
 });
 
 /** The CLI in this process, on the embedded database in `dataDir`. */
-async function cli(dataDir: string, ...argv: string[]) {
-  const out = captureStream();
-  const err = captureStream();
-  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', HF_ENDPOINT: 'http://127.0.0.1:9' };
-  const code = await main(argv, { out, err, env });
-  return { code, out: out.text(), err: err.text() };
-}
+const cli = (dataDir: string, ...argv: string[]) =>
+  runCli({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', HF_ENDPOINT: 'http://127.0.0.1:9' }, ...argv);
 
 /** The CLI as a process of its own, killed if it hangs; as an unprivileged user when this runs as root. */
 function cliProcess(dataDir: string, argv: string[], options: { unprivileged?: boolean } = {}) {

@@ -1,14 +1,9 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { captureStream } from '../helpers/capture.js';
+import { runCli } from '../helpers/run-cli.js';
 
-async function cli(databaseUrl: string, ...argv: string[]) {
-  const out = captureStream();
-  const err = captureStream();
-  const code = await main(argv, { out, err, env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' } });
-  return { code, out: out.text(), err: err.text() };
-}
+const cli = (databaseUrl: string, ...argv: string[]) =>
+  runCli({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }, ...argv);
 
 /** A port on 127.0.0.1 that nothing listens on: one that was just free. */
 async function closedPort(): Promise<number> {

@@ -7,22 +7,16 @@ import type { DatabaseHandle } from '../../db/database.js';
 import { openDatabase } from '../../db/open-database.js';
 import { deliveries, labs, releases, subscriptions } from '../../db/schema.js';
 import { seedDefaults } from '../../db/seed.js';
-import { main } from '../../src/cli/main.js';
 import { pruneSent } from '../../src/delivery/dead-letters.js';
-import { captureStream } from '../helpers/capture.js';
 import { createTestDatabase, resetDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let dir: string;
 let database: TestDatabase | undefined;
 let env: NodeJS.ProcessEnv;
 
-async function cli(...argv: string[]) {
-  const out = captureStream();
-  const err = captureStream();
-  const code = await main(argv, { out, err, env });
-  return { code, out: out.text(), err: err.text() };
-}
+const cli = (...argv: string[]) => runCli(env, ...argv);
 
 /** The database the CLI opens, opened by the test around `work` (closed again on PGlite, which one process owns). */
 async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {

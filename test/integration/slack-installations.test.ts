@@ -5,12 +5,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open-database.js';
 import { deliveries, labs, releases, slackInstallations, subscriptions, workspaces } from '../../db/schema.js';
-import { main } from '../../src/cli/main.js';
 import { NOT_INSTALLED_REASON } from '../../src/ports/slack-installations.js';
 import { createSecretBox, keyIdOf } from '../../src/shared/secret-box.js';
 import { createPostgresSlackInstallations, resealSecrets } from '../../src/storage/slack-installations.js';
-import { captureStream } from '../helpers/capture.js';
 import { createTestDatabase, resetDatabase, useTestDatabase } from '../helpers/test-database.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const KEY_A = Buffer.alloc(32, 1);
 const KEY_B = Buffer.alloc(32, 2);
@@ -152,12 +151,7 @@ describe('floodwatch secrets rotate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fw-secrets-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {
-    const out = captureStream();
-    const err = captureStream();
-    const code = await main(argv, { out, err, env });
-    return { code, out: out.text(), err: err.text() };
-  }
+  const cli = runCli;
 
   it(
     're-seals every token, prints the count, is idempotent, and refuses a key it cannot use',

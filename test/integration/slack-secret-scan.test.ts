@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { createSecretBox } from '../../src/shared/secret-box.js';
 import { createPostgresSlackInstallations } from '../../src/storage/slack-installations.js';
-import { captureStream } from '../helpers/capture.js';
 import { newRelease } from '../helpers/slack-harness.js';
 import {
   ALERTS_A,
@@ -18,6 +16,7 @@ import {
   type OAuthHarness,
 } from '../helpers/slack-oauth-harness.js';
 import { resetDatabase, useTestDatabase } from '../helpers/test-database.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const database = useTestDatabase();
 let harness: OAuthHarness;
@@ -48,10 +47,8 @@ async function install(team: string, codes: string[]): Promise<void> {
 }
 
 async function cli(env: Record<string, string>, ...argv: string[]): Promise<void> {
-  const out = captureStream();
-  const err = captureStream();
-  await main(argv, { out, err, env: { LOG_LEVEL: 'trace', DATA_DIR: '/nonexistent/never-created', ...env } });
-  written.push(out.text(), err.text());
+  const run = await runCli({ LOG_LEVEL: 'trace', DATA_DIR: '/nonexistent/never-created', ...env }, ...argv);
+  written.push(run.out, run.err);
 }
 
 describe('secrets never written', () => {

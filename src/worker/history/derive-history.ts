@@ -7,6 +7,7 @@ import { pickTitle } from '../group-burst.js';
 import { affected } from '../store-metrics.js';
 import { groupHistory, historyDate, type HistoryItem } from './group-history.js';
 import { LEGACY_IMPORT_DATE } from './legacy-date.js';
+import { loadParents } from '../load-parents.js';
 
 // Names "floodwatch history of lab N" among advisory locks: one writer per lab at a time, on every replica.
 const HISTORY_LOCK = 7_401;
@@ -31,30 +32,6 @@ interface Assignment {
   release_id: number;
   is_variant: boolean;
   parent_id: string | null;
-}
-
-interface KnownParent {
-  id: string;
-  releaseId: number | null;
-  historical: boolean | null;
-}
-
-async function loadParents(tx: Transaction, repos: string[]): Promise<Map<string, KnownParent>> {
-  const out = new Map<string, KnownParent>();
-  for (let i = 0; i < repos.length; i += 1000) {
-    const rows = await tx
-      .select({
-        id: models.id,
-        repoLower: sql<string>`lower(${models.repo})`,
-        releaseId: models.releaseId,
-        historical: releases.historical,
-      })
-      .from(models)
-      .leftJoin(releases, eq(releases.id, models.releaseId))
-      .where(inArray(sql`lower(${models.repo})`, repos.slice(i, i + 1000)));
-    for (const row of rows) out.set(row.repoLower, row);
-  }
-  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { familyKey } from '../repo-names.js';
+import { unionFind } from '../union-find.js';
 import { isUndated } from './legacy-date.js';
 
 export interface HistoryItem {
@@ -14,23 +15,6 @@ export interface HistoryItem {
 export const HISTORY_WINDOW_DAYS = 7;
 const WINDOW_MS = HISTORY_WINDOW_DAYS * 86_400_000;
 
-function unionFind(size: number) {
-  const parent = Array.from({ length: size }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  return { find, union };
-}
-
 function timeOf(item: HistoryItem): number | undefined {
   return isUndated(item.createdAt) ? undefined : item.createdAt!.getTime();
 }
@@ -43,7 +27,7 @@ function timeOf(item: HistoryItem): number | undefined {
  * form one release.
  */
 export function groupHistory<T extends HistoryItem>(items: readonly T[]): T[][] {
-  const { find, union } = unionFind(items.length);
+  const { union, groups } = unionFind(items);
   const byRepo = new Map(items.map((item, i) => [item.repo.toLowerCase(), i]));
   const attached = new Set<number>();
   items.forEach((item, i) => {
@@ -80,14 +64,7 @@ export function groupHistory<T extends HistoryItem>(items: readonly T[]): T[][] 
     }
   }
 
-  const groups = new Map<number, T[]>();
-  items.forEach((item, i) => {
-    const root = find(i);
-    const group = groups.get(root);
-    if (group) group.push(item);
-    else groups.set(root, [item]);
-  });
-  return [...groups.values()];
+  return groups();
 }
 
 /** A historical release's date: its first original's creation (its first repo's if all are variants), or undated. */
