@@ -96,6 +96,21 @@ export type ReplyBlock =
     }
   | { readonly type: 'note'; readonly text: readonly Inline[] };
 
+/**
+ * A chart of a reply's numbers, platform-neutral: one bar per `x`, split into stacked parts by `series`
+ * when there are several. A series that is a country (`byCountry`) keeps one fixed colour everywhere.
+ */
+export interface ChartSpec {
+  readonly kind: 'bars' | 'stacked-bars';
+  readonly title: string;
+  readonly xTitle?: string;
+  readonly yTitle?: string;
+  /** Series are ISO country codes, coloured by country. */
+  readonly byCountry: boolean;
+  /** In the order to draw them: x values keep their first appearance. */
+  readonly points: readonly { readonly x: string; readonly series: string; readonly value: number }[];
+}
+
 /** What a command answers, platform-neutral; each platform lays it out its own way. */
 export interface Reply {
   /** Only the asker sees an ephemeral reply. */
@@ -110,6 +125,8 @@ export interface Reply {
    * drawn from them). Platforms show the blocks and may ignore this.
    */
   readonly data?: Readonly<Record<string, unknown>>;
+  /** Drawn as a picture where the platform can show one; the blocks always stay, for text-only clients. */
+  readonly chart?: ChartSpec;
 }
 
 export interface CommandDef<Opts extends readonly OptionDef[] = readonly OptionDef[]> {

@@ -8,10 +8,12 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   real,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -148,6 +150,25 @@ export const models = pgTable(
     downloadsChange7d: integer('downloads_change_7d'),
     likesGained30d: integer('likes_gained_30d'),
     downloadsChange30d: integer('downloads_change_30d'),
+    /** `safetensors.parameters`: parameter counts by dtype (`{"BF16": n, "F8_E4M3": m}`), for weights memory. */
+    paramsByDtype: jsonb('params_by_dtype').$type<Record<string, number>>(),
+    /** Active parameters of a mixture-of-experts model, from its config.json or its name (`235B-A22B`). */
+    paramsActive: bigint('params_active', { mode: 'number' }),
+    /** Experts per MoE layer and experts used per token, from config.json. */
+    experts: integer('experts'),
+    expertsActive: integer('experts_active'),
+    /** Context length from config.json (`max_position_embeddings` and kin). */
+    contextLength: integer('context_length'),
+    /** The first prose sentence of the model card. */
+    cardLine: text('card_line'),
+    /** Non-NVIDIA or local runtimes the tags, library or card name (Ascend, MindSpore, MLX, GGUF, vLLM, SGLang). */
+    runsOn: text('runs_on').array(),
+    /** Inference providers serving the model: `[{ provider, status }]`, refreshed with the metrics. */
+    providers: jsonb('providers').$type<{ provider: string; status: string }[]>(),
+    /** When config.json and the card were read for the model; null while they never were. */
+    factsAt: tstz('facts_at'),
+    /** When a full listing stopped showing a public model (made private again, or deleted). */
+    removedAt: tstz('removed_at'),
   },
   (t) => [
     index('models_repo_lower_idx').on(sql`lower(${t.repo})`),
@@ -183,6 +204,30 @@ export const modelSnapshots = pgTable(
   (t) => [primaryKey({ columns: [t.modelSeq, t.day] }), index('model_snapshots_day_idx').using('brin', t.day)],
 );
 
+/**
+ * A change to a released model that a subscription with `changes` hears about: its license, its gating,
+ * or its withdrawal (made private again or deleted). `before` and `after` are as shown.
+ */
+export const modelChanges = pgTable(
+  'model_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    modelId: text('model_id')
+      .notNull()
+      .references(() => models.id, { onDelete: 'cascade' }),
+    labId: integer('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    repo: text('repo').notNull(),
+    /** license | gated | visibility */
+    field: text('field').notNull(),
+    before: text('before'),
+    after: text('after'),
+    detectedAt: tstz('detected_at').notNull(),
+  },
+  (t) => [index('model_changes_model_idx').on(t.modelId, t.detectedAt)],
+);
+
 /** A channel's wish to receive releases, with its filters; `destination` is opaque to everything but its platform. */
 export const subscriptions = pgTable(
   'subscriptions',
@@ -199,6 +244,12 @@ export const subscriptions = pgTable(
     minParamsB: doublePrecision('min_params_b'),
     variants: boolean('variants').notNull().default(false),
     mode: text('mode').notNull().default('instant'),
+    /** Also post changes of released models: license, gating, withdrawn. */
+    changes: boolean('changes').notNull().default(false),
+    /** For mode `report`: ISO weekday (1 Monday … 7 Sunday), hour and IANA time zone of the weekly report. */
+    reportDay: smallint('report_day').notNull().default(1),
+    reportHour: smallint('report_hour').notNull().default(9),
+    reportTz: text('report_tz').notNull().default('UTC'),
     createdBy: text('created_by'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     pausedAt: tstz('paused_at'),
@@ -207,7 +258,10 @@ export const subscriptions = pgTable(
   (t) => [index('subscriptions_workspace_idx').on(t.workspaceId)],
 );
 
-/** The outbox: one row per (subscription, release), claimed, sent outside any transaction, then recorded. */
+/**
+ * The outbox: one row per (subscription, release), (subscription, change) or (subscription, weekly report),
+ * claimed, sent outside any transaction, then recorded.
+ */
 export const deliveries = pgTable(
   'deliveries',
   {
@@ -215,9 +269,10 @@ export const deliveries = pgTable(
     subscriptionId: integer('subscription_id')
       .notNull()
       .references(() => subscriptions.id, { onDelete: 'cascade' }),
-    releaseId: bigint('release_id', { mode: 'number' })
-      .notNull()
-      .references(() => releases.id, { onDelete: 'cascade' }),
+    releaseId: bigint('release_id', { mode: 'number' }).references(() => releases.id, { onDelete: 'cascade' }),
+    changeId: bigint('change_id', { mode: 'number' }).references(() => modelChanges.id, { onDelete: 'cascade' }),
+    /** The weekly report's week, as the date of its first day (`2026-11-30`). */
+    reportWeek: date('report_week', { mode: 'string' }),
     state: text('state').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     dueAt: tstz('due_at').notNull().defaultNow(),
@@ -231,6 +286,9 @@ export const deliveries = pgTable(
   },
   (t) => [
     uniqueIndex('deliveries_subscription_release_key').on(t.subscriptionId, t.releaseId),
+    uniqueIndex('deliveries_subscription_change_key').on(t.subscriptionId, t.changeId),
+    uniqueIndex('deliveries_subscription_report_key').on(t.subscriptionId, t.reportWeek),
+    check('deliveries_one_subject', sql`num_nonnulls(${t.releaseId}, ${t.changeId}, ${t.reportWeek}) = 1`),
     index('deliveries_due_idx')
       .on(t.dueAt)
       .where(sql`${t.state} in ('pending', 'sending')`),
