@@ -20,6 +20,8 @@ export async function createPlatforms(deps: {
   /** Where Slack OAuth mode keeps its installations; needed when SLACK_CLIENT_ID is set. */
   slackInstallations?: SlackInstallationsPort | undefined;
   now?: () => Date;
+  /** Replicas sharing the tokens: each keeps to its share of a platform's global limit. */
+  replicas?: () => number;
 }): Promise<Platform[]> {
   const { config } = deps;
   const shared: PlatformDeps = {
@@ -28,6 +30,7 @@ export async function createPlatforms(deps: {
     logger: deps.logger,
     hubUrl: config.HF_ENDPOINT,
     now: deps.now ?? (() => new Date()),
+    replicas: deps.replicas,
   };
   const platforms: Platform[] = [];
   if (config.DISCORD_TOKEN) {

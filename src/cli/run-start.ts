@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createApp, type App } from '../app/create-app.js';
 import { createPlatforms } from '../app/create-platforms.js';
@@ -7,6 +8,7 @@ import { mountOps } from '../app/mount-ops.js';
 import { createReplicaTick } from '../app/replica-tick.js';
 import { startPlatforms } from '../app/start-platforms.js';
 import { releaseOrphanedClaims } from '../delivery/release-orphans.js';
+import { createReplicaCensus } from '../delivery/replica-census.js';
 import { createHttpServer, type HttpServer } from '../shared/http-server.js';
 import { createPostgresServices } from '../storage/create-services.js';
 import { createPostgresSlackInstallations } from '../storage/slack-installations.js';
@@ -77,6 +79,10 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
         wired.current.scheduler.dispatch();
       },
     });
+    // Replicas on one PostgreSQL split the platforms' per-token limits; the embedded database has one.
+    const census =
+      database.kind === 'postgres' ? createReplicaCensus({ db: database.db, id: randomUUID(), logger }) : undefined;
+    await census?.start();
     mountOps(server, { config, database, logger, startedAt, intervalMs, requestPoll: (org) => prompt.request(org) });
     const created = await createPlatforms({
       config,
@@ -84,6 +90,7 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
       services: createPostgresServices(database.db),
       slackInstallations: box ? createPostgresSlackInstallations(database.db, box) : undefined,
       server,
+      ...(census ? { replicas: census.count } : {}),
     });
     // Listen first: a port that is taken is a clear error before anything has started.
     await listenOn(server, config.PORT, Boolean(io.env.PORT?.trim()), logger);
@@ -127,6 +134,7 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     lifetime.abort();
     await Promise.all([scheduler.stop(), prompt.stop()]);
     await platforms.stop();
+    await census?.stop();
     await server.close();
     process.off('unhandledRejection', onRejection);
     logger.info('floodwatch stopped');

@@ -92,4 +92,6 @@ export interface PlatformDeps {
   logger: Logger;
   hubUrl: string;
   now: () => Date;
+  /** How many replicas share the platforms' tokens (and so their global limits) right now; 1 without. */
+  replicas?: (() => number) | undefined;
 }

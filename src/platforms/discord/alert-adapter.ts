@@ -33,14 +33,38 @@ export const GLOBAL_REQUESTS_PER_SECOND = 50;
 const GLOBAL_PACE = { intervalMs: 21, burst: 2 };
 
 /**
+ * One replica's pace when `replicas` share the token: its even share of 80 % of 49 requests a second,
+ * less one for the burst slot each may take. Pacers that do not see each other line up by chance, and
+ * their requests arrive with jitter, so the replicas together keep a margin under the limit.
+ */
+export function sharedPace(replicas: number): { intervalMs: number; burst: number } {
+  if (replicas <= 1) return GLOBAL_PACE;
+  const perSecond = Math.max(1, Math.floor((0.8 * (GLOBAL_REQUESTS_PER_SECOND - 1)) / replicas) - 1);
+  return { intervalMs: Math.ceil(1000 / perSecond), burst: GLOBAL_PACE.burst };
+}
+
+/**
  * The REST client for alerts: its own queue, so a limited channel never delays command replies; a
  * rate limit longer than a few seconds throws instead of sleeping; a request is retried once at most.
  * The client keeps each route's bucket from Discord's headers, and counts the global limit in fixed
  * one-second windows, which lets up to twice the limit through around a window's edge; so every request
  * it makes, retries included, is also spaced evenly under the global limit.
  */
-export function createAlertRest(token: string, apiUrl: string | undefined, maxInlineWaitMs = MAX_INLINE_WAIT_MS): REST {
+export function createAlertRest(
+  token: string,
+  apiUrl: string | undefined,
+  options: { maxInlineWaitMs?: number; replicas?: (() => number) | undefined } = {},
+): REST {
+  const { maxInlineWaitMs = MAX_INLINE_WAIT_MS } = options;
   const pacer = createPacer(GLOBAL_PACE, systemClock);
+  // The global limit belongs to the token: replicas that share it each keep to their share of it.
+  let sharing = 1;
+  const keepToShare = () => {
+    const replicas = Math.max(1, Math.floor(options.replicas?.() ?? 1));
+    if (replicas === sharing) return;
+    sharing = replicas;
+    pacer.setRate(sharedPace(replicas));
+  };
   return new REST({
     ...(apiUrl ? { api: apiUrl } : {}),
     rejectOnRateLimit: (limit) => waitOf(limit) > maxInlineWaitMs,
@@ -48,6 +72,7 @@ export function createAlertRest(token: string, apiUrl: string | undefined, maxIn
     timeout: 10_000,
     globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND,
     async makeRequest(url, init) {
+      keepToShare();
       await pacer.take({ signal: init.signal ?? undefined });
       return DefaultRestOptions.makeRequest(url, init);
     },

@@ -36,7 +36,7 @@ export function createDiscordBot(options: DiscordOptions): Platform {
   client.rest.setToken(options.token);
   const ctx: CommandContext = { services, commands, now: options.now, hubUrl: options.hubUrl, logger };
   const adapter = createDiscordAlertAdapter({
-    rest: createAlertRest(options.token, options.apiUrl),
+    rest: createAlertRest(options.token, options.apiUrl, { replicas: options.replicas }),
     hubUrl: options.hubUrl,
   });
 
