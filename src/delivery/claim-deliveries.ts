@@ -102,7 +102,7 @@ export async function claimDeliveries(
       .returning({
         id: deliveries.id,
         // Only release deliveries are claimed (the join above), so the release is there.
-        releaseId: sql<number>`${deliveries.releaseId}`,
+        releaseId: sql<number>`${deliveries.releaseId}`.mapWith(Number),
         subscriptionId: deliveries.subscriptionId,
         attempts: deliveries.attempts,
         dueAt: deliveries.dueAt,
