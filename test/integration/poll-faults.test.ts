@@ -57,6 +57,27 @@ describe('hub faults', () => {
     expect(h.clock.slept).toContain(3_000);
   });
 
+  it('asks again once when a connection drops before any answer, and skips the org when it drops twice', async () => {
+    h.hub.put(makeRepo({ org: 'Qwen', name: 'Qwen3-8B', createdAt: at(10) }));
+    h.hub.fault({ kind: 'reset', match: { author: 'Qwen' } });
+
+    const once = await h.app.tick(false);
+    const qwenListings = () => h.hub.requests.filter((r) => r.query.get('author') === 'Qwen');
+
+    expect(once.failed).toEqual([]);
+    expect(qwenListings().map((r) => r.fault ?? r.status)).toEqual(['reset', 200]);
+    expect(await releaseTitles()).toEqual(['Qwen/Qwen3-8B']);
+
+    h.hub.resetRequests();
+    h.hub.put(makeRepo({ org: 'Qwen', name: 'Qwen3-14B', createdAt: at(20) }));
+    h.hub.fault({ kind: 'reset', match: { author: 'Qwen' }, times: 2 });
+    const twice = await h.app.tick(false);
+
+    expect(twice.failed.map((f) => f.org)).toEqual(['Qwen']);
+    expect(qwenListings()).toHaveLength(2);
+    expect(await releaseTitles()).toEqual(['Qwen/Qwen3-8B']);
+  });
+
   it('skips an org that answers 5xx, changes nothing for it and still polls the others', async () => {
     h.hub.put(
       makeRepo({ org: 'Qwen', name: 'Qwen3-8B', createdAt: at(10) }),

@@ -20,11 +20,20 @@ export interface HubFetchOptions {
   signal?: AbortSignal | undefined;
 }
 
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** Whether fetch failed because the connection closed under it (undici reports the cause's code). */
+function droppedConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' && DROPPED.has(cause.code);
+}
+
 /**
  * A `fetch` for the Hub client that honours the Hub's rate limits: every request waits for the shared
  * budget (which also pauses when the Hub says the window is nearly spent), a 429 holds every request
  * for the wait it gives (`RateLimit` t=, then `Retry-After`, then exponential backoff with jitter), and
- * every request is bounded by a timeout. Other statuses pass through.
+ * every request is bounded by a timeout. A connection dropped before any answer is retried once. Other
+ * statuses pass through.
  */
 export function createHubFetch(options: HubFetchOptions): typeof fetch {
   const baseFetch = options.fetch ?? globalThis.fetch;
@@ -39,7 +48,15 @@ export function createHubFetch(options: HubFetchOptions): typeof fetch {
     for (let attempt = 0; ; attempt++) {
       await budget.acquire(options.signal, maxWaitMs);
       const signals = [init?.signal, options.signal, AbortSignal.timeout(timeoutMs)].filter((s) => s != null);
-      const response = await baseFetch(input, { ...init, signal: AbortSignal.any(signals) });
+      const send = () => baseFetch(input, { ...init, signal: AbortSignal.any(signals) });
+      const response = await send().catch(async (error: unknown) => {
+        // A pooled connection the server closed while idle fails the request that picks it up before
+        // any answer: a read, so it is asked again once, on a new connection, within the same budget.
+        if (!droppedConnection(error) || signals.some((s) => s.aborted)) throw error;
+        logger.debug({ url }, 'hub connection dropped before an answer: asking again');
+        await budget.acquire(options.signal, maxWaitMs);
+        return send();
+      });
       const heldMs = budget.observe(response.headers);
       if (heldMs > 0 && response.status !== 429) logger.warn({ url, waitMs: heldMs }, 'hub rate window nearly spent');
       if (response.status !== 429) return response;

@@ -126,6 +126,9 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
         return send(res, record, withBrokenItem(answer()));
       case 'hang':
         return; // held open until the client aborts or close() destroys the socket
+      case 'reset':
+        req.socket.destroy();
+        return;
       case 'delay':
         return later(fault.ms, () => send(res, record, answer()));
     }

@@ -40,6 +40,8 @@ export type FaultAction =
   | { kind: 'malformed-json' }
   | { kind: 'malformed-item' }
   | { kind: 'hang' }
+  /** The connection is dropped without an answer, as a server closing an idle keep-alive socket does. */
+  | { kind: 'reset' }
   | { kind: 'delay'; ms: number };
 
 /** A misbehaviour queued for the next matching request(s); `times` defaults to 1. */
