@@ -72,7 +72,7 @@ function proseParagraphs(body: string): string[] {
 /** The paragraph's first sentence: up to a full stop followed by a capital, or the end. */
 function firstSentence(text: string): string {
   const cjk = /^[\s\S]*?[。！？]/.exec(text);
-  const latin = /^[\s\S]*?[.!?](?=\s+["'(\[]?[A-Z0-9])/.exec(text);
+  const latin = /^[\s\S]*?[.!?](?=\s+["'([]?[A-Z0-9])/.exec(text);
   const ends = [cjk?.[0], latin?.[0]].filter((s): s is string => s !== undefined);
   return ends.sort((a, b) => a.length - b.length)[0] ?? text;
 }

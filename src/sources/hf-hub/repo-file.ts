@@ -35,7 +35,8 @@ export async function readRepoFile(
   repo: string,
   path: string,
 ): Promise<string | undefined> {
-  const url = `${options.hubUrl.replace(/\/$/, '')}/${repo.split('/').map(encodeURIComponent).join('/')}/resolve/main/${path}`;
+  const repoPath = repo.split('/').map(encodeURIComponent).join('/');
+  const url = `${options.hubUrl.replace(/\/$/, '')}/${repoPath}/resolve/main/${path}`;
   try {
     const response = await options.fetch(url, {
       ...(options.accessToken ? { headers: { Authorization: `Bearer ${options.accessToken}` } } : {}),

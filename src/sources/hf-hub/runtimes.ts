@@ -1,6 +1,6 @@
 /** Runtimes worth a line: not the default CUDA + transformers path, or a local one. */
 const RUNTIMES: { name: string; tags: RegExp; card: RegExp }[] = [
-  { name: 'Ascend (CANN)', tags: /^(ascend|npu|cann)$/i, card: /\b(ascend|CANN)\b/ },
+  { name: 'Ascend (CANN)', tags: /^(ascend|npu|cann)$/i, card: /\b(?:[Aa]scend|ASCEND|CANN)\b/ },
   { name: 'MindSpore', tags: /^mindspore$/i, card: /\bmindspore\b/i },
   { name: 'MLX', tags: /^mlx$/i, card: /\bmlx(?:[-_]lm)?\b/i },
   { name: 'GGUF / llama.cpp', tags: /^(gguf|llama\.cpp|llama-cpp)$/i, card: /\b(llama\.cpp|gguf)\b/i },

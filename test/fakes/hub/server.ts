@@ -8,6 +8,7 @@ import { truncatedJson, withBrokenItem } from './malformed.js';
 import { modelInfoAnswer, parseModelPath } from './model-info.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createRepoStore } from './store.js';
+import { parseResolvePath, resolveAnswer } from './repo-files.js';
 import type { FakeHub, FakeHubOptions, FaultAction, RecordedRequest } from './types.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -41,7 +42,10 @@ function rateLimited(): Answer {
   return hubError(429, 'You have exceeded our rate limit for "api" requests. Please wait for the window to reset.');
 }
 
-/** Starts a fake Hugging Face Hub (`/api/models` and `/api/models/{org}/{name}`) on 127.0.0.1. */
+/**
+ * Starts a fake Hugging Face Hub (`/api/models`, `/api/models/{org}/{name}` and files at
+ * `/{org}/{name}/resolve/main/{path}`) on 127.0.0.1.
+ */
 export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHub> {
   const tokens = options.tokens ?? {};
   const anonymousNotFoundStatus = options.anonymousNotFoundStatus ?? 404;
@@ -79,6 +83,8 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     }
     const target = parseModelPath(path);
     if (target) return modelInfoAnswer(store, target, query, viewer, { anonymousNotFoundStatus });
+    const file = parseResolvePath(path);
+    if (file) return resolveAnswer(store, file, viewer, { anonymousNotFoundStatus });
     return unknownRoute(req, path);
   }
 

@@ -26,6 +26,10 @@ export interface FakeRepo {
   cardData?: { license?: string; base_model?: string | string[]; [k: string]: unknown };
   config?: Record<string, unknown>;
   siblings?: { rfilename: string }[];
+  /** Providers serving it, in either shape the Hub has answered (object keyed by provider, or a list). */
+  inferenceProviderMapping?: unknown;
+  /** Files served at `/{id}/resolve/main/{path}` (`config.json`, `README.md`); any other path is a 404. */
+  files?: Record<string, string>;
 }
 
 export interface FaultMatch {
