@@ -42,7 +42,7 @@ function aborted(signal: AbortSignal): Promise<void> {
 /**
  * Facts about a poll's new repos: from the name and tags for every one, and for the originals (not
  * variants) from their config.json and model card, two requests each through the Hub's rate-budgeted
- * fetch, all of them within one deadline. A file that fails or comes too late is logged and left
+ * fetch, one after another, all of them within one deadline. A file that fails or comes too late is logged and left
  * unknown; nothing here ever throws.
  */
 export async function fetchFacts(
@@ -56,19 +56,23 @@ export async function fetchFacts(
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), deps.deadlineMs ?? FACTS_DEADLINE_MS);
     const signal = deps.signal ? AbortSignal.any([deadline.signal, deps.signal]) : deadline.signal;
-    const jobs = originals.flatMap((m) =>
-      FILES.map(async (file) => {
-        try {
-          const text = await deps.hub.file(m.repo, file, { signal });
+    // One request at a time, like the rest of an org's poll, the alert's lead model (the largest) first.
+    const reads = async () => {
+      for (const m of originals) {
+        for (const file of FILES) {
           if (signal.aborted) return;
-          files.set(m.id, { ...files.get(m.id), [file]: text ?? null });
-        } catch (error) {
-          if (signal.aborted) return;
-          deps.logger.warn({ repo: m.repo, file, err: error }, 'model fact unavailable; alert goes without it');
+          try {
+            const text = await deps.hub.file(m.repo, file, { signal });
+            if (signal.aborted) return;
+            files.set(m.id, { ...files.get(m.id), [file]: text ?? null });
+          } catch (error) {
+            if (signal.aborted) return;
+            deps.logger.warn({ repo: m.repo, file, err: error }, 'model fact unavailable; alert goes without it');
+          }
         }
-      }),
-    );
-    await Promise.race([Promise.all(jobs), aborted(signal)]);
+      }
+    };
+    await Promise.race([reads(), aborted(signal)]);
     clearTimeout(timer);
     if (deadline.signal.aborted)
       for (const m of originals)

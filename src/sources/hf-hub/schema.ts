@@ -42,7 +42,7 @@ export const listingSchema = z.object({
   trendingScore: lenient(z.number().nonnegative()),
   downloadsAllTime: lenient(z.number().int().nonnegative()),
   childrenModelCount: children,
-  inferenceProviderMapping: z.unknown().transform(parseProviders),
+  inferenceProviderMapping: z.unknown().optional().transform(parseProviders),
 });
 
 export type ListingItem = z.output<typeof listingSchema>;
@@ -70,5 +70,5 @@ export const metricsSchema = z.object({
   trendingScore: z.number().nonnegative().catch(0).default(0),
   downloadsAllTime: lenient(z.number().int().nonnegative()),
   childrenModelCount: children,
-  inferenceProviderMapping: z.unknown().transform(parseProviders),
+  inferenceProviderMapping: z.unknown().optional().transform(parseProviders),
 });
