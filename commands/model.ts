@@ -60,7 +60,7 @@ export const modelCommand = defineCommand({
       b.lab ? ` · ${labLabel(b.lab)} (${b.lab.country})` : ' · lab not tracked',
     ]);
     const blocks: ReplyBlock[] = [
-      ...(m.cardLine ? [{ type: 'text' as const, text: [{ bold: 'What it is' }, ` ${m.cardLine}`] }] : []),
+      ...(m.cardLine ? [{ type: 'text' as const, text: [{ bold: 'What it is' }, `: ${m.cardLine}`] }] : []),
       { type: 'fields', fields },
     ];
     blocks.push({ type: 'text', text: [{ bold: 'Lineage' }] });
