@@ -150,4 +150,23 @@ describe('providers refreshed with the metrics', () => {
     const listing = h.hub.requests.find((r) => r.path === '/api/models' && r.query.get('sort') === 'downloads');
     expect(listing?.query.getAll('expand')).toContain('inferenceProviderMapping');
   });
+
+  it('asks recent originals one by one when a listing does not carry providers at all', async () => {
+    const v4 = repoWithFacts('deepseek-ai', 'DeepSeek-V4', {
+      createdAt: '2026-11-28T00:00:00Z',
+      inferenceProviderMapping: undefined,
+    });
+    h.hub.put(v4);
+    await h.app.tick(false);
+    h.hub.omitFromListings(['inferenceProviderMapping']);
+    h.hub.update(v4._id, { inferenceProviderMapping: [{ provider: 'fireworks-ai', status: 'live', task: 'x' }] });
+    h.hub.resetRequests();
+
+    await h.app.refreshMetrics();
+
+    expect((await stored('deepseek-ai/DeepSeek-V4')).providers).toEqual([{ provider: 'fireworks-ai', status: 'live' }]);
+    const asked = h.hub.requests.filter((r) => r.path.startsWith('/api/models/'));
+    expect(asked.map((r) => r.path)).toEqual(['/api/models/deepseek-ai/DeepSeek-V4/revision/HEAD']);
+    expect(asked[0]!.query.getAll('expand')).toContain('inferenceProviderMapping');
+  });
 });

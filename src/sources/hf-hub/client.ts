@@ -2,7 +2,7 @@ import { listModels, modelInfo } from '@huggingface/hub';
 import type { Logger } from 'pino';
 import { toHubError } from './errors.js';
 import { lineageFromTags, type Lineage } from './lineage.js';
-import type { Provider } from './providers.js';
+import { parseProviders, type Provider } from './providers.js';
 import { readRepoFile } from './repo-file.js';
 import { detailsSchema, listingSchema, metricsSchema, type ListingItem } from './schema.js';
 
@@ -56,6 +56,8 @@ export interface HubSource {
   details(repo: string): Promise<HubModelDetails | undefined>;
   /** Popularity of an org's repos, most downloaded first, in one request of at most 500. */
   metrics(org: string): Promise<HubMetrics[]>;
+  /** The providers serving one repo (one light model-info request); undefined when the Hub does not say. */
+  providers(repo: string): Promise<Provider[] | undefined>;
   /**
    * A file of a repo's main branch as text (`config.json`, `README.md`), at most `maxBytes`; undefined
    * when the repo or file is missing or hidden. Other failures throw a HubUnavailableError.
@@ -123,6 +125,7 @@ const METRICS_FIELDS = [
   'childrenModelCount',
   'inferenceProviderMapping',
 ] as unknown as ['createdAt'];
+const PROVIDER_FIELDS = ['inferenceProviderMapping'] as unknown as ['createdAt'];
 const DETAILS_FIELDS = [
   'createdAt',
   'tags',
@@ -244,6 +247,17 @@ export function createHubSource(options: HubSourceOptions): HubSource {
         license: item.cardData?.license ?? licenseFromTags(item.tags),
         tags: item.tags,
       };
+    },
+    async providers(repo) {
+      let raw: unknown;
+      try {
+        raw = await modelInfo({ ...common, name: repo, additionalFields: PROVIDER_FIELDS });
+      } catch (error) {
+        const status = (error as { statusCode?: unknown }).statusCode;
+        if (status === 404 || (status === 401 && !options.accessToken)) return undefined;
+        throw toHubError(error);
+      }
+      return parseProviders((raw as { inferenceProviderMapping?: unknown } | null)?.inferenceProviderMapping);
     },
     file: (repo, path, fileOptions = {}) => readRepoFile({ ...options, ...fileOptions }, repo, path),
   };

@@ -61,6 +61,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
+  let listingOmits: ReadonlySet<string> = new Set();
   const unknownRoutes: string[] = [];
   function unknownRoute(req: IncomingMessage, path: string): Answer {
     unknownRoutes.push(`${req.method ?? 'GET'} ${path}`);
@@ -72,7 +73,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     const viewer = resolveViewer(req.headers.authorization, tokens);
     if (viewer.kind === 'invalid') return hubError(401, 'Invalid credentials in Authorization header');
     if (path === '/api/models' || path === '/api/models/') {
-      const outcome = listPage(store.all(), query, (repo) => canSee(viewer, repo));
+      const outcome = listPage(store.all(), query, (repo) => canSee(viewer, repo), listingOmits);
       if (!outcome.ok) return hubError(outcome.status, outcome.error);
       if (outcome.nextCursor === undefined) return jsonAnswer(200, outcome.items);
       const next = new URLSearchParams(query);
@@ -165,6 +166,9 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     fault: (f) => faults.push(f),
     clearFaults: () => faults.clear(),
     setRateLimit: (r) => limiter.set(r, Date.now()),
+    omitFromListings(fields) {
+      listingOmits = new Set(fields);
+    },
     unknownRoutes,
     async close() {
       closing ??= new Promise<void>((resolve, reject) => {

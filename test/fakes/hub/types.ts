@@ -109,6 +109,8 @@ export interface FakeHub {
   fault(f: Fault): void;
   clearFaults(): void;
   setRateLimit(r: RateLimitSettings): void;
+  /** Listings leave these fields out even when asked (model info still has them), as a Hub version may. */
+  omitFromListings(fields: string[]): void;
   /** Routes asked for that the fake does not serve, as `GET /api/spaces`. */
   unknownRoutes: string[];
   /**
