@@ -19,6 +19,12 @@ export interface ModelFacts {
 }
 
 const SHOWN_PROVIDERS = 4;
+const RELATION_WORDS: Record<string, string> = {
+  finetune: 'finetune of',
+  quantized: 'quantization of',
+  adapter: 'adapter of',
+  merge: 'merge of',
+};
 
 /** `Run:` weights as published, at FP8 and 4-bit, the GPUs that hold them, and a small card when it fits. */
 export function runLine(facts: Pick<ModelFacts, 'paramsByDtype'>): string | undefined {
@@ -75,7 +81,8 @@ export function lineageLine(facts: ModelFacts, labId: number): string | undefine
   const base = facts.baseModels?.[0];
   if (base === undefined || facts.baseLab?.id === labId) return undefined;
   const owner = facts.baseLab ? ` (${facts.baseLab.name}, ${facts.baseLab.country})` : '';
-  return `${facts.relation ?? 'derived from'}${facts.relation ? ' of' : ''} ${base}${owner}`;
+  const how = RELATION_WORDS[facts.relation ?? ''] ?? 'derived from';
+  return `${how} ${base}${owner}`;
 }
 
 /** The labelled lines an alert or /model adds about a model, in order, the unknown ones left out. */

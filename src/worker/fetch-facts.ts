@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { cardLine } from '../sources/hf-hub/card-line.js';
 import type { HubModelDetails, HubSource } from '../sources/hf-hub/client.js';
-import { moeSizesFromName, readConfig } from '../sources/hf-hub/model-config.js';
+import { readConfig } from '../sources/hf-hub/model-config.js';
 import { runtimesOf } from '../sources/hf-hub/runtimes.js';
 import { classify } from './classify.js';
 
@@ -12,9 +12,8 @@ const MAX_ORIGINALS = 8;
 const FILES = ['config.json', 'README.md'] as const;
 type FactFile = (typeof FILES)[number];
 
-/** What a new model's config.json, card and name say; unknown fields are left out. */
+/** What a new model's config.json, card and tags say; unknown fields are left out. */
 export interface FoundFacts {
-  paramsActive?: number | undefined;
   experts?: number | undefined;
   expertsActive?: number | undefined;
   contextLength?: number | undefined;
@@ -40,7 +39,7 @@ function aborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Facts about a poll's new repos: from the name and tags for every one, and for the originals (not
+ * Facts about a poll's new repos: from the tags for every one, and for the originals (not
  * variants) from their config.json and model card, two requests each through the Hub's rate-budgeted
  * fetch, one after another, all of them within one deadline. A file that fails or comes too late is logged and left
  * unknown; nothing here ever throws.
@@ -98,10 +97,8 @@ function parseJson(text: string | null | undefined): unknown {
 function factsOf(m: HubModelDetails, read: Partial<Record<FactFile, string | null>>, now: Date): FoundFacts {
   const config = readConfig(parseJson(read['config.json']));
   const card = read['README.md'] ?? undefined;
-  const moe = moeSizesFromName(m.repo);
   return {
     ...config,
-    paramsActive: moe?.active,
     cardLine: card === undefined ? undefined : cardLine(card),
     runsOn: runtimesOf({ tags: m.tags, library: m.library, card }),
     factsAt: read['config.json'] !== undefined && read['README.md'] !== undefined ? now : undefined,

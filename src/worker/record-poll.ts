@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/database.js';
 import { labOrgs, models } from '../../db/schema.js';
 import type { HubModel, HubModelDetails } from '../sources/hf-hub/client.js';
+import { moeSizesFromName } from '../sources/hf-hub/model-config.js';
 import type { PollMode } from './list-org.js';
 import type { StoredState } from './stored-state.js';
 import { createReleases, type NewModel } from './create-releases.js';
@@ -80,6 +81,8 @@ function newModelRow(m: HubModel, labId: number, now: Date) {
     baseModels: m.lineage?.baseModels ?? [],
     relation: m.lineage?.relation ?? null,
     paramsByDtype: m.paramsByDtype ?? null,
+    // The name says it for free (`235B-A22B`); config.json and the card are read for new releases only.
+    paramsActive: moeSizesFromName(m.repo)?.active ?? null,
     providers: m.providers ?? null,
     lastSeenAt: now,
   };
@@ -88,7 +91,6 @@ function newModelRow(m: HubModel, labId: number, now: Date) {
 /** The columns a new model's facts fill. */
 function factColumns(facts: FoundFacts | undefined) {
   return {
-    paramsActive: facts?.paramsActive ?? null,
     experts: facts?.experts ?? null,
     expertsActive: facts?.expertsActive ?? null,
     contextLength: facts?.contextLength ?? null,

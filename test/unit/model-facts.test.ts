@@ -212,9 +212,10 @@ describe('runtimes and lineage', () => {
 
     expect(lineageLine(facts, 2)).toBe('finetune of Qwen/Qwen3-8B (Alibaba Qwen, CN)');
     expect(lineageLine(facts, 1)).toBeUndefined();
-    expect(lineageLine({ relation: 'finetune', baseModels: ['someone/base'], baseLab: null }, 1)).toBe(
-      'finetune of someone/base',
+    expect(lineageLine({ relation: 'quantized', baseModels: ['someone/base'], baseLab: null }, 1)).toBe(
+      'quantization of someone/base',
     );
+    expect(lineageLine({ baseModels: ['someone/base'] }, 1)).toBe('derived from someone/base');
     expect(factLines({ ...facts, runsOn: ['vLLM'] }, 2)).toEqual([
       ['Runs on', 'vLLM'],
       ['Lineage', 'finetune of Qwen/Qwen3-8B (Alibaba Qwen, CN)'],
