@@ -1,3 +1,4 @@
+import { callLine, runLine, runsOnLine, shapeLine } from '../src/format/model-facts.js';
 import { formatCount, formatDate, formatTime } from '../src/format/numbers.js';
 import { UserError } from '../src/shared/user-error.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
@@ -11,7 +12,7 @@ function releaseWhen(release: { firstSeenAt: Date; historical: boolean; undated:
 
 export const modelCommand = defineCommand({
   name: 'model',
-  description: 'One model: lab, dates, size, license, lineage, release and variants',
+  description: 'One model: lab, size, what it is, memory, providers, lineage, release and variants',
   options: [
     {
       type: 'string',
@@ -48,13 +49,20 @@ export const modelCommand = defineCommand({
       { name: 'Gated', value: [m.gated ? `yes (${m.gated})` : 'no'] },
       { name: 'Downloads (30 d)', value: [formatCount(m.downloads)] },
       { name: 'Likes', value: [formatCount(m.likes)] },
+      { name: 'Weights memory', value: [runLine(m) ?? 'unknown'] },
+      { name: 'Shape', value: [shapeLine({ ...m, baseModels: [] }) ?? 'unknown'] },
+      { name: 'Inference providers', value: [m.providers === null ? 'unknown' : (callLine(m) ?? 'none live yet')] },
+      { name: 'Runs on', value: [runsOnLine(m) ?? 'nothing beyond the usual named'] },
     ];
     const lineage: Inline[][] = m.baseModels.map((b, i) => [
       i === 0 && m.relation ? `${m.relation} of ` : 'base: ',
       repoLink(ctx.hubUrl, b.repo),
       b.lab ? ` · ${labLabel(b.lab)} (${b.lab.country})` : ' · lab not tracked',
     ]);
-    const blocks: ReplyBlock[] = [{ type: 'fields', fields }];
+    const blocks: ReplyBlock[] = [
+      ...(m.cardLine ? [{ type: 'text' as const, text: [{ bold: 'What it is' }, `: ${m.cardLine}`] }] : []),
+      { type: 'fields', fields },
+    ];
     blocks.push({ type: 'text', text: [{ bold: 'Lineage' }] });
     blocks.push(
       lineage.length > 0 ? { type: 'list', items: lineage } : { type: 'text', text: ['No base model: an original.'] },

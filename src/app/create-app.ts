@@ -43,6 +43,8 @@ export interface AppDeps {
   signal?: AbortSignal | undefined;
   /** Paces a backfill's Hub requests; the default keeps to BACKFILL_BUDGET. */
   backfillPacer?: RequestPacer;
+  /** How long a new release's extra Hub requests (config.json, model card) may take; about 3 s by default. */
+  factsDeadlineMs?: number;
   /** Overrides of the dispatcher's lease, deadline and concurrency (tests). */
   delivery?: Pick<DispatchDeps, 'leaseMs' | 'sendDeadlineMs' | 'concurrency' | 'roundBudgetMs' | 'stopGraceMs'>;
 }
@@ -94,6 +96,7 @@ export function createApp(deps: AppDeps): App {
     pageSize: STEADY_PAGE_SIZE,
     concurrency: deps.config.POLL_CONCURRENCY,
     signal,
+    factsDeadlineMs: deps.factsDeadlineMs,
   };
   async function measured(kind: string, run: () => Promise<TickResult>): Promise<TickResult> {
     const done = tickDuration.startTimer({ kind });

@@ -1,5 +1,6 @@
 import type { ModelView, ReleaseView } from '../platforms/release-view.js';
 import { flag } from './flag.js';
+import { factLines } from './model-facts.js';
 import { formatDate, formatParams, formatTime } from './numbers.js';
 
 /** The facts every platform shows about a release, already worded; each platform lays them out its own way. */
@@ -18,6 +19,10 @@ export interface ReleaseSummary {
   variants: string[];
   /** The facts shown as labelled fields, in order, the unknown ones left out. */
   facts: [label: string, value: string][];
+  /** What it is: the lead model's card line, when its card has prose. */
+  about?: string | undefined;
+  /** Can we run it, where to call it, what it runs on, where it comes from: short labelled lines. */
+  notes: [label: string, text: string][];
 }
 
 function lead(release: ReleaseView): ModelView | undefined {
@@ -63,5 +68,7 @@ export function summarizeRelease(release: ReleaseView, hubUrl: string): ReleaseS
     models: originals,
     variants,
     facts: facts.filter((f): f is [string, string] => f[1] !== undefined),
+    about: main?.cardLine ?? undefined,
+    notes: main ? factLines(main, release.lab.id) : [],
   };
 }

@@ -1,4 +1,7 @@
-export interface ModelView {
+import type { ModelFacts } from '../format/model-facts.js';
+
+/** A model of a release; the facts (weights, shape, providers, card line, lineage's lab) may be unknown. */
+export interface ModelView extends ModelFacts {
   id: string;
   repo: string;
   task: string | null;

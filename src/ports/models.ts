@@ -21,6 +21,16 @@ export interface ModelDetails {
   isVariant: boolean;
   relation: string | null;
   baseModels: LineageStep[];
+  /** Facts read when the model was new (null while unknown): weights by dtype, MoE shape, context, card. */
+  paramsByDtype: Record<string, number> | null;
+  paramsActive: number | null;
+  experts: number | null;
+  expertsActive: number | null;
+  contextLength: number | null;
+  cardLine: string | null;
+  runsOn: string[] | null;
+  /** Inference providers serving it, refreshed with the metrics; null while never known. */
+  providers: { provider: string; status: string }[] | null;
   release?:
     | {
         id: number;

@@ -63,6 +63,14 @@ export async function modelDetails(db: Queryable, repo: string): Promise<ModelDe
     isVariant: m.isVariant,
     relation: m.relation,
     baseModels: m.baseModels.map((b) => ({ repo: b, lab: baseLabs.get(b.slice(0, b.indexOf('/')).toLowerCase()) })),
+    paramsByDtype: m.paramsByDtype,
+    paramsActive: m.paramsActive,
+    experts: m.experts,
+    expertsActive: m.expertsActive,
+    contextLength: m.contextLength,
+    cardLine: m.cardLine,
+    runsOn: m.runsOn,
+    providers: m.providers,
     release,
   };
 }

@@ -1,6 +1,6 @@
 import { desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { labs, models, releases } from '../../db/schema.js';
+import { labOrgs, labs, models, releases } from '../../db/schema.js';
 import type { ModelView, ReleaseView } from '../platforms/release-view.js';
 
 interface RawModel extends Omit<ModelView, 'createdAt' | 'firstSeenPublicAt'> {
@@ -14,7 +14,13 @@ const modelsJson = sql<RawModel[]>`coalesce((
   select json_agg(json_build_object(
     'id', m.id, 'repo', m.repo, 'task', m.task, 'params', m.params, 'license', m.license, 'gated', m.gated,
     'library', m.library, 'createdAt', m.created_at, 'firstSeenPublicAt', m.first_seen_public_at,
-    'isVariant', m.is_variant, 'relation', m.relation, 'baseModels', m.base_models
+    'isVariant', m.is_variant, 'relation', m.relation, 'baseModels', m.base_models,
+    'paramsByDtype', m.params_by_dtype, 'paramsActive', m.params_active, 'experts', m.experts,
+    'expertsActive', m.experts_active, 'contextLength', m.context_length, 'cardLine', m.card_line,
+    'runsOn', m.runs_on, 'providers', m.providers, 'baseLab', (
+      select json_build_object('id', bl.id, 'name', bl.name, 'country', bl.country)
+      from ${labOrgs} blo join ${labs} bl on bl.id = blo.lab_id
+      where lower(blo.org) = lower(split_part(m.base_models[1], '/', 1)) limit 1)
   ) order by m.is_variant, m.params desc nulls last, m.repo)
   from ${models} m where m.release_id = ${releases.id}
 ), '[]'::json)`;
@@ -54,6 +60,7 @@ export async function selectReleaseViews(db: Queryable, where: SQL | undefined, 
     models: (typeof r.models === 'string' ? (JSON.parse(r.models) as RawModel[]) : r.models).map((m) => ({
       ...m,
       params: m.params === null ? null : Number(m.params),
+      paramsActive: m.paramsActive == null ? null : Number(m.paramsActive),
       createdAt: toDate(m.createdAt),
       firstSeenPublicAt: toDate(m.firstSeenPublicAt),
     })),

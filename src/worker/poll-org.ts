@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { refreshOutboxStatistics, STATISTICS_AFTER_ROWS } from '../delivery/outbox-statistics.js';
 import type { HubModelDetails, HubSource } from '../sources/hf-hub/client.js';
+import { fetchFacts } from './fetch-facts.js';
 import { recordHistory } from './history/record-history.js';
 import { listOrg, type PollMode } from './list-org.js';
 import { diffListing, recordPoll, type PollRecord } from './record-poll.js';
@@ -24,6 +25,8 @@ export interface PollDeps {
   pageSize: number;
   /** The service is stopping: no org is started after it fires. */
   signal?: AbortSignal | undefined;
+  /** How long a new release's extra requests (config.json, model card) may take, all together. */
+  factsDeadlineMs?: number | undefined;
 }
 
 export interface OrgPollResult extends PollRecord {
@@ -34,7 +37,8 @@ export interface OrgPollResult extends PollRecord {
 
 /**
  * Polls one org: lists it, diffs against what is stored, fetches details for repos seen public for
- * the first time, then writes everything in one transaction. Throws on any Hub fault before writing,
+ * the first time (and, within a short deadline, the facts of the originals among them), then writes
+ * everything in one transaction. Throws on any Hub fault before writing,
  * so a failed poll changes nothing. A baseline then turns what it stored into historical releases, in a
  * transaction of its own (smaller ones keep the embedded database lean); should that one not happen,
  * the next tick derives the history.
@@ -53,13 +57,17 @@ export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean):
     }
     fresh.push(details);
   }
+  const facts =
+    fresh.length > 0
+      ? await fetchFacts({ ...deps, deadlineMs: deps.factsDeadlineMs }, fresh, target.labOrgs)
+      : new Map();
 
   const record = await recordPoll(deps.db, {
     org: target.org,
     labId: target.labId,
     labOrgs: target.labOrgs,
     mode,
-    changes: { updated, silent, fresh },
+    changes: { updated, silent, fresh: fresh.map((m) => ({ ...m, facts: facts.get(m.id) })) },
     now: deps.now(),
   });
   const history =

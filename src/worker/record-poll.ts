@@ -2,9 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/database.js';
 import { labOrgs, models } from '../../db/schema.js';
 import type { HubModel, HubModelDetails } from '../sources/hf-hub/client.js';
+import { moeSizesFromName } from '../sources/hf-hub/model-config.js';
 import type { PollMode } from './list-org.js';
 import type { StoredState } from './stored-state.js';
 import { createReleases, type NewModel } from './create-releases.js';
+import type { FoundFacts } from './fetch-facts.js';
 import type { HistoryCount } from './history/derive-history.js';
 import { orgOf } from './repo-names.js';
 
@@ -16,9 +18,11 @@ export interface PollChanges {
   updated: HubModel[];
   /** Repos never stored that are private, or anything found by a baseline: stored silently. */
   silent: HubModel[];
-  /** Repos seen public for the first time, with their details. */
-  fresh: HubModelDetails[];
+  /** Repos seen public for the first time, with their details and what was found about them. */
+  fresh: FreshModel[];
 }
+
+export type FreshModel = HubModelDetails & { facts?: FoundFacts | undefined };
 
 export interface PollRecord {
   releaseIds: number[];
@@ -76,7 +80,23 @@ function newModelRow(m: HubModel, labId: number, now: Date) {
     params: m.params ?? null,
     baseModels: m.lineage?.baseModels ?? [],
     relation: m.lineage?.relation ?? null,
+    paramsByDtype: m.paramsByDtype ?? null,
+    // The name says it for free (`235B-A22B`); config.json and the card are read for new releases only.
+    paramsActive: moeSizesFromName(m.repo)?.active ?? null,
+    providers: m.providers ?? null,
     lastSeenAt: now,
+  };
+}
+
+/** The columns a new model's facts fill. */
+function factColumns(facts: FoundFacts | undefined) {
+  return {
+    experts: facts?.experts ?? null,
+    expertsActive: facts?.expertsActive ?? null,
+    contextLength: facts?.contextLength ?? null,
+    cardLine: facts?.cardLine ?? null,
+    runsOn: facts?.runsOn ?? null,
+    factsAt: facts?.factsAt ?? null,
   };
 }
 
@@ -114,13 +134,14 @@ async function storeSilently(
  */
 async function claimFresh(
   tx: Transaction,
-  fresh: readonly HubModelDetails[],
+  fresh: readonly FreshModel[],
   labId: number,
   now: Date,
 ): Promise<HubModelDetails[]> {
   if (fresh.length === 0) return [];
   const values = fresh.map((m) => ({
     ...newModelRow(m, labId, now),
+    ...factColumns(m.facts),
     firstSeenPublicAt: now,
     private: false,
     license: m.license ?? null,

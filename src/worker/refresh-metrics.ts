@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import { models } from '../../db/schema.js';
 import { HubUnavailableError } from '../sources/hf-hub/errors.js';
 import type { HubSource } from '../sources/hf-hub/client.js';
+import { refreshProviders } from './refresh-providers.js';
 import { pruneSnapshots, storeMetrics } from './store-metrics.js';
 import { trackedOrgs } from './tracked-orgs.js';
 
@@ -25,12 +26,14 @@ export async function refreshMetrics(deps: {
 }): Promise<{ orgs: number; models: number; failed: number; pruned: number }> {
   let updated = 0;
   let failed = 0;
+  const unsaidProviders: string[] = [];
   const orgs = (await trackedOrgs(deps.db)).filter((o) => o.baselineDone);
   for (const { org, labId } of orgs) {
     if (deps.signal?.aborted) break;
     try {
       const rows = await deps.hub.metrics(org);
       if (rows.length === 0) continue;
+      if (rows.every((r) => r.providers === undefined)) unsaidProviders.push(org);
       const now = deps.now();
       updated += await deps.db.transaction(async (tx) => {
         const count = await storeMetrics(tx, rows, now);
@@ -59,6 +62,9 @@ export async function refreshMetrics(deps: {
       else deps.logger.error({ org, err: error }, 'metrics refresh crashed');
     }
   }
+  await refreshProviders(deps, unsaidProviders).catch((error: unknown) =>
+    deps.logger.error({ err: error }, 'providers refresh crashed'),
+  );
   const pruned = await pruneSnapshots(deps.db, deps.now(), deps.retentionDays ?? DEFAULT_RETENTION_DAYS);
   deps.logger.info({ orgs: orgs.length, models: updated, failed, pruned }, 'metrics refreshed');
   return { orgs: orgs.length, models: updated, failed, pruned };

@@ -42,16 +42,20 @@ export async function storeMetrics(db: Queryable, values: readonly MetricValues[
         adapters: v.children?.adapter ?? null,
         quantizations: v.children?.quantized ?? null,
         merges: v.children?.merge ?? null,
+        providers: v.providers ?? null,
       })),
     );
     const listed = sql`jsonb_to_recordset(${rows}::jsonb) as v(id text, downloads integer, likes integer,
-      trending real, all_time bigint, finetunes integer, adapters integer, quantizations integer, merges integer)`;
+      trending real, all_time bigint, finetunes integer, adapters integer, quantizations integer, merges integer,
+      providers jsonb)`;
     const result = await db.execute(sql`
       update models set downloads = x.downloads, likes = x.likes, trending_score = x.trending, metrics_at = ${now},
         downloads_all_time = coalesce(x.all_time, models.downloads_all_time),
         finetunes = coalesce(x.finetunes, models.finetunes), adapters = coalesce(x.adapters, models.adapters),
         quantizations = coalesce(x.quantizations, models.quantizations),
         merges = coalesce(x.merges, models.merges),
+        -- A listing that does not say which providers serve a model keeps what is known.
+        providers = coalesce(x.providers, models.providers),
         likes_gained_7d = x.likes - x.likes_7, downloads_change_7d = x.downloads - x.downloads_7,
         likes_gained_30d = x.likes - x.likes_30, downloads_change_30d = x.downloads - x.downloads_30
       from (

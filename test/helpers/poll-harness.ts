@@ -33,6 +33,10 @@ export async function createPollHarness(
     tokens?: Record<string, string[]>;
     adapters?: AlertAdapter[];
     variants?: boolean;
+    /** How long a new release's config.json and card may take (the app's default when absent). */
+    factsDeadlineMs?: number;
+    /** Per Hub request; 1.5 s unless given. */
+    hubTimeoutMs?: number;
   } = {},
 ): Promise<PollHarness> {
   await resetDatabase(database);
@@ -52,7 +56,8 @@ export async function createPollHarness(
       logger: silentLogger(),
       clock,
       out,
-      hubTimeoutMs: 1500,
+      hubTimeoutMs: options.hubTimeoutMs ?? 1500,
+      ...(options.factsDeadlineMs ? { factsDeadlineMs: options.factsDeadlineMs } : {}),
       ...(options.adapters ? { adapters: options.adapters } : {}),
     });
   return {

@@ -22,6 +22,12 @@ describe('rate-limit headers', () => {
     expect(parseRateLimitPolicy(null)).toBeUndefined();
   });
 
+  it("ignores the count and quota of the Hub's resolvers bucket, which file downloads spend", () => {
+    expect(parseRateLimit('"resolvers";r=2999;t=120')).toEqual({});
+    expect(parseRateLimitPolicy('"fixed window";"resolvers";q=3000;w=300')).toBeUndefined();
+    expect(parseRateLimitPolicy('"fixed window";"api";q=1000;w=300')).toEqual({ requests: 1000, windowSeconds: 300 });
+  });
+
   it('parses Retry-After as seconds or a date', () => {
     expect(parseRetryAfter('3', now)).toBe(3000);
     expect(parseRetryAfter('Sun, 29 Nov 2026 08:00:10 GMT', now)).toBe(10_000);

@@ -15,6 +15,8 @@ export function formatConsoleAlert(release: ReleaseView, hubUrl: string): string
     `  ${s.url}`,
     ...(facts.length > 0 ? [`  ${facts.join(' · ')}`] : []),
     `  created ${s.created ?? 'unknown'} · first seen public ${s.firstSeen}`,
+    ...(s.about ? [`  what: ${s.about}`] : []),
+    ...s.notes.map(([label, text]) => `  ${label.toLowerCase()}: ${text}`),
   ];
   if (s.models.length > 1 || (s.models.length === 1 && s.models[0] !== s.title))
     lines.push(`  models: ${s.models.join(', ')}`);

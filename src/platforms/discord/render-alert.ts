@@ -10,6 +10,7 @@ const COLOR = 0xf2a33a;
 export function renderAlert(release: ReleaseView, hubUrl: string): { content: string; embeds: APIEmbed[] } {
   const s = summarizeRelease(release, hubUrl);
   const fields = s.facts.map(([name, value]) => ({ name, value: clip(plain(value), 1024), inline: true }));
+  for (const [name, value] of s.notes) fields.push({ name, value: clip(plain(value), 1024), inline: false });
   const link = (repo: string) => `[${plain(repo)}](${hubUrl}/${repo})`;
   if (s.models.length > 1)
     fields.push({ name: `Models (${s.models.length})`, value: joinLines(s.models.map(link), 1024), inline: false });
@@ -29,7 +30,11 @@ export function renderAlert(release: ReleaseView, hubUrl: string): { content: st
         url: s.url,
         author: { name: clip(s.labLine, 256) },
         description: clip(
-          release.variantOnly ? 'New variant of a model released earlier.' : 'New open-weight release.',
+          s.about
+            ? plain(s.about)
+            : release.variantOnly
+              ? 'New variant of a model released earlier.'
+              : 'New open-weight release.',
           4096,
         ),
         fields: fields.slice(0, 25),

@@ -32,6 +32,11 @@ export function renderAlert(release: ReleaseView, hubUrl: string): SlackMessage 
     },
     { type: 'section', fields },
   ];
+  const about = [
+    ...(s.about ? [escapeText(s.about)] : []),
+    ...s.notes.map(([label, text]) => `*${label}* ${escapeText(text)}`),
+  ];
+  if (about.length > 0) blocks.push({ type: 'section', text: mrkdwn(clip(about.join('\n'), LIMITS.sectionText)) });
   if (s.models.length > 1)
     blocks.push({
       type: 'section',

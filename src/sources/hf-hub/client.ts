@@ -2,6 +2,8 @@ import { listModels, modelInfo } from '@huggingface/hub';
 import type { Logger } from 'pino';
 import { toHubError } from './errors.js';
 import { lineageFromTags, type Lineage } from './lineage.js';
+import { parseProviders, type Provider } from './providers.js';
+import { readRepoFile } from './repo-file.js';
 import { detailsSchema, listingSchema, metricsSchema, type ListingItem } from './schema.js';
 
 export interface HubModel {
@@ -23,6 +25,10 @@ export interface HubModel {
   trendingScore?: number | undefined;
   downloadsAllTime?: number | undefined;
   children?: Derivatives | undefined;
+  /** `safetensors.parameters`: parameter counts by dtype. */
+  paramsByDtype?: Record<string, number> | undefined;
+  /** Inference providers serving it; undefined when the answer did not say. */
+  providers?: Provider[] | undefined;
 }
 
 /** Derivatives built on a model across the Hub, by relation (`childrenModelCount`). */
@@ -35,6 +41,7 @@ export interface Derivatives {
 
 export interface HubModelDetails extends HubModel {
   lineage: Lineage;
+  tags: string[];
 }
 
 export interface HubSource {
@@ -49,6 +56,13 @@ export interface HubSource {
   details(repo: string): Promise<HubModelDetails | undefined>;
   /** Popularity of an org's repos, most downloaded first, in one request of at most 500. */
   metrics(org: string): Promise<HubMetrics[]>;
+  /** The providers serving one repo (one light model-info request); undefined when the Hub does not say. */
+  providers(repo: string): Promise<Provider[] | undefined>;
+  /**
+   * A file of a repo's main branch as text (`config.json`, `README.md`), at most `maxBytes`; undefined
+   * when the repo or file is missing or hidden. Other failures throw a HubUnavailableError.
+   */
+  file(repo: string, path: string, options?: { signal?: AbortSignal; maxBytes?: number }): Promise<string | undefined>;
 }
 
 export interface HubMetrics {
@@ -58,6 +72,8 @@ export interface HubMetrics {
   trendingScore: number;
   downloadsAllTime?: number | undefined;
   children?: Derivatives | undefined;
+  /** Undefined when the listing did not say (the field may not be listed): keep what is known. */
+  providers?: Provider[] | undefined;
 }
 
 export interface HubSourceOptions {
@@ -88,6 +104,8 @@ function toModel(item: ListingItem): HubModel {
     trendingScore: item.trendingScore,
     downloadsAllTime: item.downloadsAllTime,
     children: item.childrenModelCount,
+    paramsByDtype: item.safetensors?.parameters,
+    providers: item.inferenceProviderMapping,
   };
 }
 
@@ -101,7 +119,21 @@ const HISTORY_FIELDS = [
   'downloadsAllTime',
   'childrenModelCount',
 ] as unknown as ['createdAt'];
-const METRICS_FIELDS = ['trendingScore', 'downloadsAllTime', 'childrenModelCount'] as unknown as ['createdAt'];
+const METRICS_FIELDS = [
+  'trendingScore',
+  'downloadsAllTime',
+  'childrenModelCount',
+  'inferenceProviderMapping',
+] as unknown as ['createdAt'];
+const PROVIDER_FIELDS = ['inferenceProviderMapping'] as unknown as ['createdAt'];
+const DETAILS_FIELDS = [
+  'createdAt',
+  'tags',
+  'safetensors',
+  'cardData',
+  'library_name',
+  'inferenceProviderMapping',
+] as unknown as ['createdAt'];
 
 /** Reads the Hub with `@huggingface/hub` through an injected fetch; a malformed item is dropped, not the page. */
 export function createHubSource(options: HubSourceOptions): HubSource {
@@ -178,8 +210,8 @@ export function createHubSource(options: HubSourceOptions): HubSource {
         })) {
           const parsed = metricsSchema.safeParse(raw);
           if (!parsed.success) continue;
-          const { childrenModelCount, ...counts } = parsed.data;
-          out.push({ ...counts, children: childrenModelCount });
+          const { childrenModelCount, inferenceProviderMapping, ...counts } = parsed.data;
+          out.push({ ...counts, children: childrenModelCount, providers: inferenceProviderMapping });
         }
       } catch (error) {
         throw toHubError(error);
@@ -192,7 +224,7 @@ export function createHubSource(options: HubSourceOptions): HubSource {
         raw = await modelInfo({
           ...common,
           name: repo,
-          additionalFields: ['createdAt', 'tags', 'safetensors', 'cardData', 'library_name'],
+          additionalFields: DETAILS_FIELDS,
         });
       } catch (error) {
         // The Hub answers 401 instead of 404 to an anonymous caller for a repo it will not show.
@@ -213,7 +245,20 @@ export function createHubSource(options: HubSourceOptions): HubSource {
         ...toModel(item),
         lineage: lineageFromTags(item.tags, item.cardData?.base_model),
         license: item.cardData?.license ?? licenseFromTags(item.tags),
+        tags: item.tags,
       };
     },
+    async providers(repo) {
+      let raw: unknown;
+      try {
+        raw = await modelInfo({ ...common, name: repo, additionalFields: PROVIDER_FIELDS });
+      } catch (error) {
+        const status = (error as { statusCode?: unknown }).statusCode;
+        if (status === 404 || (status === 401 && !options.accessToken)) return undefined;
+        throw toHubError(error);
+      }
+      return parseProviders((raw as { inferenceProviderMapping?: unknown } | null)?.inferenceProviderMapping);
+    },
+    file: (repo, path, fileOptions = {}) => readRepoFile({ ...options, ...fileOptions }, repo, path),
   };
 }

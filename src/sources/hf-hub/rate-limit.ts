@@ -1,6 +1,15 @@
+/**
+ * True when a header names a bucket other than "api": the Hub counts file downloads (`/resolve/`) in a
+ * "resolvers" bucket of its own, whose quota and count must not pass for the API's.
+ */
+function otherBucket(header: string): boolean {
+  const names = [...header.matchAll(/"([^"]*)"/g)].map((m) => m[1]).filter((n) => n !== 'fixed window');
+  return names.length > 0 && !names.includes('api');
+}
+
 /** Parses `RateLimit: "api";r=<remaining>;t=<seconds until reset>` (the Hub's header, IETF draft form). */
 export function parseRateLimit(header: string | null): { remaining?: number; resetSeconds?: number } {
-  if (!header) return {};
+  if (!header || otherBucket(header)) return {};
   const result: { remaining?: number; resetSeconds?: number } = {};
   for (const part of header.split(';')) {
     const [key, value] = part.trim().split('=');
@@ -17,7 +26,7 @@ export function parseRateLimit(header: string | null): { remaining?: number; res
  * there and sane.
  */
 export function parseRateLimitPolicy(header: string | null): { requests: number; windowSeconds: number } | undefined {
-  if (!header) return undefined;
+  if (!header || otherBucket(header)) return undefined;
   let requests: number | undefined;
   let windowSeconds: number | undefined;
   for (const part of header.split(';')) {

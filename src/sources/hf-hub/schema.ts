@@ -1,3 +1,4 @@
+import { parseProviders } from './providers.js';
 import { z } from 'zod';
 
 const hubId = z.string().regex(/^[0-9a-f]{6,64}$/i);
@@ -32,10 +33,16 @@ export const listingSchema = z.object({
   createdAt: lenient(isoDate),
   tags: z.array(z.string()).catch([]).optional(),
   library_name: lenient(z.string()),
-  safetensors: lenient(z.object({ total: z.number().nonnegative() })),
+  safetensors: lenient(
+    z.object({
+      total: z.number().nonnegative(),
+      parameters: lenient(z.record(z.string(), z.number().int().nonnegative())),
+    }),
+  ),
   trendingScore: lenient(z.number().nonnegative()),
   downloadsAllTime: lenient(z.number().int().nonnegative()),
   childrenModelCount: children,
+  inferenceProviderMapping: z.unknown().optional().transform(parseProviders),
 });
 
 export type ListingItem = z.output<typeof listingSchema>;
@@ -63,4 +70,5 @@ export const metricsSchema = z.object({
   trendingScore: z.number().nonnegative().catch(0).default(0),
   downloadsAllTime: lenient(z.number().int().nonnegative()),
   childrenModelCount: children,
+  inferenceProviderMapping: z.unknown().optional().transform(parseProviders),
 });

@@ -33,6 +33,8 @@ export function listPage(
   repos: readonly FakeRepo[],
   query: URLSearchParams,
   canSee: (repo: FakeRepo) => boolean,
+  /** Fields this listing leaves out even when asked for (what a Hub version may not list). */
+  omitted: ReadonlySet<string> = new Set(),
 ): ListOutcome {
   const limit = parseLimit(query.get('limit'));
   if (limit === undefined) return { ok: false, status: 400, error: '"limit" must be a positive integer' };
@@ -57,7 +59,12 @@ export function listPage(
   const page = rest.slice(0, limit);
 
   const fields = expand.length > 0 ? expand : LIST_DEFAULT_FIELDS;
-  const items = page.map((e) => project(e.repo, fields));
+  const items = page.map((e) =>
+    project(
+      e.repo,
+      fields.filter((f) => !omitted.has(f)),
+    ),
+  );
   const last = page.at(-1);
   if (rest.length <= limit || last === undefined) return { ok: true, items };
   return { ok: true, items, nextCursor: encodeCursor(sort, last.position) };

@@ -8,6 +8,7 @@ import { truncatedJson, withBrokenItem } from './malformed.js';
 import { modelInfoAnswer, parseModelPath } from './model-info.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createRepoStore } from './store.js';
+import { parseResolvePath, resolveAnswer } from './repo-files.js';
 import type { FakeHub, FakeHubOptions, FaultAction, RecordedRequest } from './types.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -41,7 +42,10 @@ function rateLimited(): Answer {
   return hubError(429, 'You have exceeded our rate limit for "api" requests. Please wait for the window to reset.');
 }
 
-/** Starts a fake Hugging Face Hub (`/api/models` and `/api/models/{org}/{name}`) on 127.0.0.1. */
+/**
+ * Starts a fake Hugging Face Hub (`/api/models`, `/api/models/{org}/{name}` and files at
+ * `/{org}/{name}/resolve/main/{path}`) on 127.0.0.1.
+ */
 export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHub> {
   const tokens = options.tokens ?? {};
   const anonymousNotFoundStatus = options.anonymousNotFoundStatus ?? 404;
@@ -57,6 +61,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
+  let listingOmits: ReadonlySet<string> = new Set();
   const unknownRoutes: string[] = [];
   function unknownRoute(req: IncomingMessage, path: string): Answer {
     unknownRoutes.push(`${req.method ?? 'GET'} ${path}`);
@@ -68,7 +73,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     const viewer = resolveViewer(req.headers.authorization, tokens);
     if (viewer.kind === 'invalid') return hubError(401, 'Invalid credentials in Authorization header');
     if (path === '/api/models' || path === '/api/models/') {
-      const outcome = listPage(store.all(), query, (repo) => canSee(viewer, repo));
+      const outcome = listPage(store.all(), query, (repo) => canSee(viewer, repo), listingOmits);
       if (!outcome.ok) return hubError(outcome.status, outcome.error);
       if (outcome.nextCursor === undefined) return jsonAnswer(200, outcome.items);
       const next = new URLSearchParams(query);
@@ -79,6 +84,8 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     }
     const target = parseModelPath(path);
     if (target) return modelInfoAnswer(store, target, query, viewer, { anonymousNotFoundStatus });
+    const file = parseResolvePath(path);
+    if (file) return resolveAnswer(store, file, viewer, { anonymousNotFoundStatus });
     return unknownRoute(req, path);
   }
 
@@ -162,6 +169,9 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     fault: (f) => faults.push(f),
     clearFaults: () => faults.clear(),
     setRateLimit: (r) => limiter.set(r, Date.now()),
+    omitFromListings(fields) {
+      listingOmits = new Set(fields);
+    },
     unknownRoutes,
     async close() {
       closing ??= new Promise<void>((resolve, reject) => {

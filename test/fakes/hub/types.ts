@@ -26,6 +26,10 @@ export interface FakeRepo {
   cardData?: { license?: string; base_model?: string | string[]; [k: string]: unknown };
   config?: Record<string, unknown>;
   siblings?: { rfilename: string }[];
+  /** Providers serving it, in either shape the Hub has answered (object keyed by provider, or a list). */
+  inferenceProviderMapping?: unknown;
+  /** Files served at `/{id}/resolve/main/{path}` (`config.json`, `README.md`); any other path is a 404. */
+  files?: Record<string, string>;
 }
 
 export interface FaultMatch {
@@ -107,6 +111,8 @@ export interface FakeHub {
   fault(f: Fault): void;
   clearFaults(): void;
   setRateLimit(r: RateLimitSettings): void;
+  /** Listings leave these fields out even when asked (model info still has them), as a Hub version may. */
+  omitFromListings(fields: string[]): void;
   /** Routes asked for that the fake does not serve, as `GET /api/spaces`. */
   unknownRoutes: string[];
   /**

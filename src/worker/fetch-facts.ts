@@ -1,0 +1,106 @@
+import type { Logger } from 'pino';
+import { cardLine } from '../sources/hf-hub/card-line.js';
+import type { HubModelDetails, HubSource } from '../sources/hf-hub/client.js';
+import { readConfig } from '../sources/hf-hub/model-config.js';
+import { runtimesOf } from '../sources/hf-hub/runtimes.js';
+import { classify } from './classify.js';
+
+/** About 3 s for all of a poll's extra requests: an alert goes out without a slow fact rather than late. */
+export const FACTS_DEADLINE_MS = 3000;
+/** Originals read per poll at most: a burst of sizes gets its first ones, the others stay unknown. */
+const MAX_ORIGINALS = 8;
+const FILES = ['config.json', 'README.md'] as const;
+type FactFile = (typeof FILES)[number];
+
+/** What a new model's config.json, card and tags say; unknown fields are left out. */
+export interface FoundFacts {
+  experts?: number | undefined;
+  expertsActive?: number | undefined;
+  contextLength?: number | undefined;
+  cardLine?: string | undefined;
+  runsOn: string[];
+  /** Set when both files were read (or found missing). */
+  factsAt?: Date | undefined;
+}
+
+export interface FactsDeps {
+  hub: HubSource;
+  logger: Logger;
+  now: () => Date;
+  deadlineMs?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/**
+ * Facts about a poll's new repos: from the tags for every one, and for the originals (not
+ * variants) from their config.json and model card, two requests each through the Hub's rate-budgeted
+ * fetch, one after another, all of them within one deadline. A file that fails or comes too late is logged and left
+ * unknown; nothing here ever throws.
+ */
+export async function fetchFacts(
+  deps: FactsDeps,
+  models: readonly HubModelDetails[],
+  labOrgs: ReadonlySet<string>,
+): Promise<Map<string, FoundFacts>> {
+  const originals = models.filter((m) => !classify(m.repo, m.lineage, labOrgs).isVariant).slice(0, MAX_ORIGINALS);
+  const files = new Map<string, Partial<Record<FactFile, string | null>>>();
+  if (originals.length > 0) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), deps.deadlineMs ?? FACTS_DEADLINE_MS);
+    const signal = deps.signal ? AbortSignal.any([deadline.signal, deps.signal]) : deadline.signal;
+    // One request at a time, like the rest of an org's poll, the alert's lead model (the largest) first.
+    const reads = async () => {
+      for (const m of originals) {
+        for (const file of FILES) {
+          if (signal.aborted) return;
+          try {
+            const text = await deps.hub.file(m.repo, file, { signal });
+            if (signal.aborted) return;
+            files.set(m.id, { ...files.get(m.id), [file]: text ?? null });
+          } catch (error) {
+            if (signal.aborted) return;
+            deps.logger.warn({ repo: m.repo, file, err: error }, 'model fact unavailable; alert goes without it');
+          }
+        }
+      }
+    };
+    await Promise.race([reads(), aborted(signal)]);
+    clearTimeout(timer);
+    if (deadline.signal.aborted)
+      for (const m of originals)
+        for (const file of FILES)
+          if (files.get(m.id)?.[file] === undefined)
+            deps.logger.warn({ repo: m.repo, file }, 'model fact too slow; alert goes without it');
+  }
+  const now = deps.now();
+  const out = new Map<string, FoundFacts>();
+  for (const m of models) out.set(m.id, factsOf(m, files.get(m.id) ?? {}, now));
+  return out;
+}
+
+function parseJson(text: string | null | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function factsOf(m: HubModelDetails, read: Partial<Record<FactFile, string | null>>, now: Date): FoundFacts {
+  const config = readConfig(parseJson(read['config.json']));
+  const card = read['README.md'] ?? undefined;
+  return {
+    ...config,
+    cardLine: card === undefined ? undefined : cardLine(card),
+    runsOn: runtimesOf({ tags: m.tags, library: m.library, card }),
+    factsAt: read['config.json'] !== undefined && read['README.md'] !== undefined ? now : undefined,
+  };
+}
