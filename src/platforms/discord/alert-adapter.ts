@@ -9,9 +9,10 @@ import {
 } from 'discord.js';
 import { systemClock } from '../../shared/clock.js';
 import { createPacer } from '../../shared/pacer.js';
-import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
+import { DeliveryError, type NoticeAdapter, type SendOptions } from '../platform.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
+import { renderReply } from './render-reply.js';
 
 // Discord's answers that mean "this channel will not take our messages": missing access, missing
 // permissions, unknown channel. Retrying them would only earn an IP ban for invalid requests.
@@ -78,7 +79,7 @@ export function discordFailure(error: unknown): DeliveryError {
  * so a retried send returns the first message instead of posting twice. The send's signal aborts the
  * request, and any wait of the REST queue before it, at once.
  */
-export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string }): AlertAdapter {
+export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string }): NoticeAdapter {
   async function post(
     destination: string,
     body: object,
@@ -103,5 +104,8 @@ export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string 
     postAlert: (destination, release, key, send) => post(destination, renderAlert(release, options.hubUrl), key, send),
     postDigest: (destination, releases, key, send) =>
       post(destination, renderDigest(releases, options.hubUrl), key, send),
+    // A notice is a reply's embed; its chart (`reply.chart`) is not drawn yet: the PNG is attached here,
+    // as a file of this same message, where reply rendering learns charts.
+    postNotice: (destination, reply, key, send) => post(destination, renderReply(reply), key, send),
   };
 }

@@ -2,10 +2,11 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { createPacer, type Pacer, type PacerRate } from '../../shared/pacer.js';
-import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
+import { DeliveryError, type NoticeAdapter, type SendOptions } from '../platform.js';
 import { NOT_INSTALLED_REASON } from '../../ports/slack-installations.js';
 import { channelOf, teamOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
+import { renderReply } from './render-reply.js';
 import { describeSlackError, isTokenFailure, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
 
 type Client = webApi.WebClient;
@@ -51,7 +52,7 @@ export function createSlackAlertAdapter(options: {
   logger: Logger;
   pace?: { [K in keyof typeof SLACK_PACE]: PacerRate };
   clock?: Clock;
-}): AlertAdapter {
+}): NoticeAdapter {
   const { logger } = options;
   const perTeam = options.teamClient;
   const pace = options.pace ?? SLACK_PACE;
@@ -152,5 +153,8 @@ export function createSlackAlertAdapter(options: {
       send(destination, renderAlert(release, options.hubUrl), sendOptions),
     postDigest: (destination, releases, _key, sendOptions) =>
       send(destination, renderDigest(releases, options.hubUrl), sendOptions),
+    // A notice is a reply's blocks; its chart (`reply.chart`) is not drawn yet: the PNG is attached here
+    // (an image upload shared to the same channel) where reply rendering learns charts.
+    postNotice: (destination, reply, _key, sendOptions) => send(destination, renderReply(reply), sendOptions),
   };
 }

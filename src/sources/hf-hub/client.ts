@@ -58,6 +58,8 @@ export interface HubMetrics {
   trendingScore: number;
   downloadsAllTime?: number | undefined;
   children?: Derivatives | undefined;
+  /** From the `license:` tag: null when the tags came without one, undefined when no tags came. */
+  license?: string | null | undefined;
 }
 
 export interface HubSourceOptions {
@@ -101,7 +103,7 @@ const HISTORY_FIELDS = [
   'downloadsAllTime',
   'childrenModelCount',
 ] as unknown as ['createdAt'];
-const METRICS_FIELDS = ['trendingScore', 'downloadsAllTime', 'childrenModelCount'] as unknown as ['createdAt'];
+const METRICS_FIELDS = ['trendingScore', 'downloadsAllTime', 'childrenModelCount', 'tags'] as unknown as ['createdAt'];
 
 /** Reads the Hub with `@huggingface/hub` through an injected fetch; a malformed item is dropped, not the page. */
 export function createHubSource(options: HubSourceOptions): HubSource {
@@ -178,8 +180,9 @@ export function createHubSource(options: HubSourceOptions): HubSource {
         })) {
           const parsed = metricsSchema.safeParse(raw);
           if (!parsed.success) continue;
-          const { childrenModelCount, ...counts } = parsed.data;
-          out.push({ ...counts, children: childrenModelCount });
+          const { childrenModelCount, tags, ...counts } = parsed.data;
+          const license = tags === undefined ? undefined : (licenseFromTags(tags) ?? null);
+          out.push({ ...counts, children: childrenModelCount, license });
         }
       } catch (error) {
         throw toHubError(error);

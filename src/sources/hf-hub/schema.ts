@@ -63,4 +63,6 @@ export const metricsSchema = z.object({
   trendingScore: z.number().nonnegative().catch(0).default(0),
   downloadsAllTime: lenient(z.number().int().nonnegative()),
   childrenModelCount: children,
+  // Bad tags are no tags: a license is never read as gone from a malformed answer.
+  tags: lenient(z.array(z.string())),
 });
