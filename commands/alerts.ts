@@ -25,14 +25,24 @@ function reportTime(
   mode: string,
   args: { day?: string | undefined; hour?: number | undefined; tz?: string | undefined },
 ): ReportTime {
-  const given = [args.day && 'day', args.hour !== undefined && 'hour', args.tz && 'tz'].filter(Boolean);
+  const given = [args.day && '`day`', args.hour !== undefined && '`hour`', args.tz && '`tz`'].filter(Boolean);
   if (mode !== 'report' && given.length > 0)
     throw new UserError(`${given.join(', ')} only apply to mode:report (the weekly report); nothing was changed`);
   return {
     day: args.day ? WEEKDAYS.indexOf(args.day as (typeof WEEKDAYS)[number]) + 1 : 1,
     hour: args.hour ?? 9,
-    tz: args.tz ? parseTimeZone(args.tz) : 'UTC',
+    tz: args.tz ? zoneOption(args.tz) : 'UTC',
   };
+}
+
+function zoneOption(text: string): string {
+  try {
+    return parseTimeZone(text);
+  } catch (error) {
+    // The parser speaks of the value only; the user also needs to know which option was wrong.
+    if (error instanceof UserError) throw new UserError(`\`tz\`: ${error.message}`);
+    throw error;
+  }
 }
 
 const subscribeCommand = defineCommand({
