@@ -35,7 +35,7 @@ export function changeNotice(change: ChangeView, hubUrl: string): Reply {
   const lab = `${flag(change.lab.country)} ${change.lab.name}`.trim();
   return {
     ephemeral: false,
-    title: `Model changed: ${change.repo}`,
+    title: 'Model changed',
     blocks: [
       { type: 'text', text: [repo, `: ${describeChange(change)}`] },
       {
