@@ -10,6 +10,7 @@ import {
 import { systemClock } from '../../shared/clock.js';
 import { createPacer } from '../../shared/pacer.js';
 import { DeliveryError, type NoticeAdapter, type SendOptions } from '../platform.js';
+import type { Reply } from '../../../commands/types.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
 import { renderReply } from './render-reply.js';
@@ -75,6 +76,14 @@ export function discordFailure(error: unknown): DeliveryError {
 }
 
 /**
+ * A notice's message: the reply's embed, as a command's answer shows it. Its chart (`reply.chart`) is
+ * not drawn yet; this is where its PNG joins the message, as an attached file, once replies draw charts.
+ */
+function noticeMessage(reply: Reply): object {
+  return renderReply(reply);
+}
+
+/**
  * Posts alerts as channel messages: one embed, no mentions, and a nonce derived from the delivery
  * so a retried send returns the first message instead of posting twice. The send's signal aborts the
  * request, and any wait of the REST queue before it, at once.
@@ -104,8 +113,6 @@ export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string 
     postAlert: (destination, release, key, send) => post(destination, renderAlert(release, options.hubUrl), key, send),
     postDigest: (destination, releases, key, send) =>
       post(destination, renderDigest(releases, options.hubUrl), key, send),
-    // A notice is a reply's embed; its chart (`reply.chart`) is not drawn yet: the PNG is attached here,
-    // as a file of this same message, where reply rendering learns charts.
-    postNotice: (destination, reply, key, send) => post(destination, renderReply(reply), key, send),
+    postNotice: (destination, reply, key, send) => post(destination, noticeMessage(reply), key, send),
   };
 }
