@@ -15,15 +15,21 @@ export interface RecordedPost {
 export function createNoticeRecorder(): NoticeAdapter & {
   posts: RecordedPost[];
   to(destination: string): RecordedPost[];
+  /** The next sends fail with these errors, in turn. */
+  failures: Error[];
 } {
   const posts: RecordedPost[] = [];
+  const failures: Error[] = [];
   function keep(post: RecordedPost) {
+    const failure = failures.shift();
+    if (failure) return Promise.reject(failure);
     posts.push(post);
     return Promise.resolve({ ref: `test-${posts.length}` });
   }
   return {
     platform: 'test',
     posts,
+    failures,
     to: (destination) => posts.filter((p) => p.destination === destination),
     postAlert: (destination, release, key) => keep({ destination, kind: 'alert', text: release.title, key }),
     postDigest: (destination, releases, key) =>

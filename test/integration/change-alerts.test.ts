@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, modelChanges, models, subscriptions } from '../../db/schema.js';
+import { DeliveryError } from '../../src/platforms/platform.js';
 import { makeRepo } from '../fakes/hub/index.js';
 import type { FakeRepo } from '../fakes/hub/types.js';
 import { createNoticeRecorder } from '../helpers/notice-recorder.js';
@@ -47,6 +48,7 @@ async function stored(id: string) {
 beforeEach(async () => {
   h = harness();
   recorder.posts.length = 0;
+  recorder.failures.length = 0;
   h.hub.put(QWEN3_8B, QWEN3_32B, DEEPSEEK_V3);
   const base = { workspaceId: h.seeded.workspaceId, platform: 'test' };
   await h.database.db.insert(subscriptions).values([
@@ -157,5 +159,33 @@ describe('withdrawal', () => {
     expect((await stored(QWEN3_32B._id)).removedAt).toBeNull();
     expect(await h.database.db.select().from(modelChanges)).toEqual([]);
     expect(await h.database.db.select().from(deliveries)).toEqual([]);
+  });
+});
+
+describe('delivery of a change', () => {
+  it('is retried after a failure and sent once, and waits while its channel is paused', async () => {
+    h.hub.update(QWEN3_8B._id, { gated: 'auto' });
+    recorder.failures.push(new DeliveryError('test 502', 'retry'));
+
+    await round();
+    const [afterFailure] = await h.database.db.select().from(deliveries).where(isNotNull(deliveries.changeId));
+    h.clock.advance(10 * 60_000);
+    await h.app.dispatch();
+    await h.app.dispatch();
+
+    expect(afterFailure).toMatchObject({ state: 'pending', attempts: 1, lastError: 'test 502' });
+    expect(notices(WANTS).map((p) => p.text)).toEqual([expect.stringContaining('gated: no → auto')]);
+
+    h.hub.update(QWEN3_8B._id, { gated: false });
+    recorder.failures.push(new DeliveryError('channel gone', 'pause'));
+    await round();
+    const [paused] = await h.database.db.select().from(subscriptions).where(eq(subscriptions.destination, WANTS));
+    h.clock.advance(60 * 60_000);
+    await h.app.dispatch();
+
+    expect(paused!.pausedAt).not.toBeNull();
+    expect(notices(WANTS)).toHaveLength(1);
+    const waiting = await h.database.db.select().from(deliveries).where(eq(deliveries.state, 'pending'));
+    expect(waiting.map((d) => d.subscriptionId)).toEqual([paused!.id]);
   });
 });
