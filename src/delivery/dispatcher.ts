@@ -102,18 +102,20 @@ async function loadSubjects(deps: DispatchDeps, batch: readonly ClaimedDelivery[
   const releases = new Map((await loadReleaseViews(deps.db, ids('releaseId'))).map((v) => [v.id, v]));
   const changes = new Map((await loadChangeViews(deps.db, ids('changeId'))).map((c) => [c.id, c]));
   const notices = new Map<number, Notice>();
+  // Many channels of one workspace with the same filters read the same report: it is built once.
+  const reports = new Map<string, Notice>();
   for (const delivery of batch) {
     const change = delivery.changeId === null ? undefined : changes.get(delivery.changeId);
     if (change) notices.set(delivery.id, changeNotice(change, hubUrl));
     if (delivery.reportWeek === null) continue;
-    const report = await openModelsReport(deps.db, {
-      workspaceId: delivery.workspaceId,
-      labIds: delivery.labIds,
-      countries: delivery.countries,
-      now: deps.now(),
-      days: REPORT_DAYS,
-    });
-    notices.set(delivery.id, reportNotice(report, hubUrl));
+    const scope = { workspaceId: delivery.workspaceId, labIds: delivery.labIds, countries: delivery.countries };
+    const key = JSON.stringify(scope);
+    let report = reports.get(key);
+    if (report === undefined) {
+      report = reportNotice(await openModelsReport(deps.db, { ...scope, now: deps.now(), days: REPORT_DAYS }), hubUrl);
+      reports.set(key, report);
+    }
+    notices.set(delivery.id, report);
   }
   return { releases, notices };
 }
