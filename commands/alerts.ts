@@ -1,11 +1,12 @@
 import { MODES, type Mode } from '../src/subscriptions/modes.js';
+import { describeReportTime, parseTimeZone, WEEKDAYS, type ReportTime } from '../src/subscriptions/report-time.js';
 import { formatTime } from '../src/format/numbers.js';
 import type { SubscriptionView } from '../src/ports/subscriptions.js';
 import { UserError } from '../src/shared/user-error.js';
 import { defineCommand, type CommandGroup, type Inline } from './types.js';
 
 function describeFilters(
-  s: Pick<SubscriptionView, 'labs' | 'countries' | 'tasks' | 'minParamsB' | 'variants' | 'mode'>,
+  s: Pick<SubscriptionView, 'labs' | 'countries' | 'tasks' | 'minParamsB' | 'variants' | 'mode' | 'changes' | 'report'>,
 ): string {
   const parts = [
     s.labs.length ? `labs ${s.labs.join(', ')}` : 'every tracked lab',
@@ -13,9 +14,35 @@ function describeFilters(
     s.tasks.length ? `tasks ${s.tasks.join(', ')}` : undefined,
     s.minParamsB != null ? `at least ${s.minParamsB}B parameters` : undefined,
     s.variants ? 'variants too' : undefined,
-    s.mode,
+    s.mode === 'report' ? `weekly report ${describeReportTime(s.report)}` : s.mode,
+    s.changes ? 'changes too (license, gating, withdrawn)' : undefined,
   ];
   return parts.filter(Boolean).join(' · ');
+}
+
+/** The report's day, hour and zone: only for mode:report, each checked before anything changes. */
+function reportTime(
+  mode: string,
+  args: { day?: string | undefined; hour?: number | undefined; tz?: string | undefined },
+): ReportTime {
+  const given = [args.day && '`day`', args.hour !== undefined && '`hour`', args.tz && '`tz`'].filter(Boolean);
+  if (mode !== 'report' && given.length > 0)
+    throw new UserError(`${given.join(', ')} only apply to mode:report (the weekly report); nothing was changed`);
+  return {
+    day: args.day ? WEEKDAYS.indexOf(args.day as (typeof WEEKDAYS)[number]) + 1 : 1,
+    hour: args.hour ?? 9,
+    tz: args.tz ? zoneOption(args.tz) : 'UTC',
+  };
+}
+
+function zoneOption(text: string): string {
+  try {
+    return parseTimeZone(text);
+  } catch (error) {
+    // The parser speaks of the value only; the user also needs to know which option was wrong.
+    if (error instanceof UserError) throw new UserError(`\`tz\`: ${error.message}`);
+    throw error;
+  }
 }
 
 const subscribeCommand = defineCommand({
@@ -65,9 +92,36 @@ const subscribeCommand = defineCommand({
     {
       type: 'string',
       name: 'mode',
-      description: 'Instant alerts, or a daily or weekly digest',
+      description: 'Instant alerts, a daily or weekly digest, or a weekly report instead of alerts',
       choices: MODES,
       default: 'instant',
+    },
+    {
+      type: 'boolean',
+      name: 'changes',
+      description: 'Also post when a released model changes its license, gating, or is withdrawn',
+      default: false,
+    },
+    {
+      type: 'string',
+      name: 'day',
+      description: 'mode:report only: the day of the weekly report (default mon)',
+      choices: WEEKDAYS,
+    },
+    {
+      type: 'integer',
+      name: 'hour',
+      description: 'mode:report only: the hour of the weekly report, 0-23 (default 9)',
+      min: 0,
+      max: 23,
+      example: '9',
+    },
+    {
+      type: 'string',
+      name: 'tz',
+      description: 'mode:report only: the time zone of day and hour, e.g. Europe/Paris (default UTC)',
+      maxLength: 64,
+      example: 'Europe/Paris',
     },
   ] as const,
   async run(ctx, { workspace, channel, user, args }) {
@@ -79,6 +133,7 @@ const subscribeCommand = defineCommand({
           'so no alert would come: /labs add an org of it first',
       );
     }
+    const report = reportTime(args.mode, args);
     const filters = {
       labIds: labs.map((l) => l.id),
       countries: args.countries ? args.countries.split(',') : [],
@@ -86,12 +141,15 @@ const subscribeCommand = defineCommand({
       minParamsB: args.min_params_b,
       variants: args.variants,
       mode: args.mode as Mode,
+      changes: args.changes,
+      report,
     };
     const { id, resumed } = await ctx.services.subscriptions.subscribe({
       workspaceId: workspace.id,
       platform: workspace.platform,
       destination: channel.destination,
       createdBy: user.id,
+      now: ctx.now(),
       ...filters,
     });
     const summary = describeFilters({

@@ -5,6 +5,7 @@ import { modelCommand } from './model.js';
 import { originsCommand } from './origins.js';
 import { rankingsCommand } from './rankings.js';
 import { releasesCommand } from './releases.js';
+import { reportCommand } from './report.js';
 import type { TopCommand } from './types.js';
 
 /** Every slash command, in the order help lists them. */
@@ -12,6 +13,7 @@ export const COMMANDS: readonly TopCommand[] = [
   releasesCommand,
   rankingsCommand,
   originsCommand,
+  reportCommand,
   modelCommand,
   labsCommand,
   alertsCommand,

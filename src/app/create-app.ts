@@ -118,6 +118,7 @@ export function createApp(deps: AppDeps): App {
         owner,
         signal,
         leaseMs: deps.config.DELIVERY_LEASE_SECONDS * 1000,
+        hubUrl: deps.config.HF_ENDPOINT,
         ...deps.delivery,
       }),
     refreshMetrics: () =>

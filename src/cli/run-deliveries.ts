@@ -16,8 +16,12 @@ function toJson(row: DeliveryRow) {
     destination: row.destination,
     subscriptionId: row.subscriptionId,
     subscriptionPaused: row.paused,
+    kind: row.kind,
+    subject: row.subject,
     releaseId: row.releaseId,
     release: row.release,
+    changeId: row.changeId,
+    reportWeek: row.reportWeek,
     createdAt: row.createdAt.toISOString(),
     dueAt: row.dueAt.toISOString(),
     lastError: row.lastError,
@@ -28,7 +32,7 @@ function line(row: DeliveryRow): string {
   const tries = `${row.attempts} attempt${row.attempts === 1 ? '' : 's'}`;
   const state = row.paused ? `${row.state} (paused)` : row.state;
   const when = row.state === 'failed' ? `created ${formatTime(row.createdAt)}` : `due ${formatTime(row.dueAt)}`;
-  const parts = [`#${row.id}`, state, tries, row.destination, row.release, when];
+  const parts = [`#${row.id}`, state, tries, row.destination, row.subject, when];
   return `${parts.join('  ')}${row.lastError ? `  · ${row.lastError}` : ''}`;
 }
 

@@ -21,13 +21,19 @@ import { deliveries, releases, subscriptions } from '../../db/schema.js';
 
 export interface ClaimedDelivery {
   id: number;
-  releaseId: number;
+  /** Exactly one of the three is set: a release alert, a change of a released model, or a weekly report. */
+  releaseId: number | null;
+  changeId: number | null;
+  reportWeek: string | null;
   subscriptionId: number;
   attempts: number;
   dueAt: Date;
   platform: string;
   destination: string;
   mode: string;
+  workspaceId: string;
+  labIds: number[] | null;
+  countries: string[] | null;
 }
 
 const OPEN = ['pending', 'sending'];
@@ -64,10 +70,11 @@ export async function claimDeliveries(
       .select({ id: deliveries.id })
       .from(deliveries)
       .innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId))
-      // History is never sent, not even in a digest, whatever row may exist for it.
-      .innerJoin(releases, and(eq(releases.id, deliveries.releaseId), eq(releases.historical, false)))
+      .leftJoin(releases, eq(releases.id, deliveries.releaseId))
       .where(
         and(
+          // History is never sent, not even in a digest, whatever row may exist for it.
+          or(isNull(deliveries.releaseId), eq(releases.historical, false)),
           inArray(deliveries.state, OPEN),
           lte(deliveries.dueAt, now),
           or(isNull(deliveries.leaseUntil), lt(deliveries.leaseUntil, now)),
@@ -101,8 +108,9 @@ export async function claimDeliveries(
       .where(inArray(deliveries.id, kept))
       .returning({
         id: deliveries.id,
-        // Only release deliveries are claimed (the join above), so the release is there.
-        releaseId: sql<number>`${deliveries.releaseId}`.mapWith(Number),
+        releaseId: deliveries.releaseId,
+        changeId: deliveries.changeId,
+        reportWeek: deliveries.reportWeek,
         subscriptionId: deliveries.subscriptionId,
         attempts: deliveries.attempts,
         dueAt: deliveries.dueAt,
@@ -113,6 +121,9 @@ export async function claimDeliveries(
         platform: subscriptions.platform,
         destination: subscriptions.destination,
         mode: subscriptions.mode,
+        workspaceId: subscriptions.workspaceId,
+        labIds: subscriptions.labIds,
+        countries: subscriptions.countries,
       })
       .from(subscriptions)
       .where(inArray(subscriptions.id, [...new Set(claimed.map((c) => c.subscriptionId))]));
@@ -120,7 +131,15 @@ export async function claimDeliveries(
     return claimed
       .map((c) => {
         const sub = subById.get(c.subscriptionId)!;
-        return { ...c, platform: sub.platform, destination: sub.destination, mode: sub.mode };
+        return {
+          ...c,
+          platform: sub.platform,
+          destination: sub.destination,
+          mode: sub.mode,
+          workspaceId: sub.workspaceId,
+          labIds: sub.labIds,
+          countries: sub.countries,
+        };
       })
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
   });

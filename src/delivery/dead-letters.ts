@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { deliveries, releases, subscriptions } from '../../db/schema.js';
+import { deliveries, modelChanges, releases, subscriptions } from '../../db/schema.js';
+import { describeChange } from '../platforms/notices.js';
 
 export interface DeliveryRow {
   id: number;
@@ -10,8 +11,15 @@ export interface DeliveryRow {
   destination: string;
   subscriptionId: number;
   paused: boolean;
-  releaseId: number;
-  release: string;
+  /** What the delivery is about: a release alert, a change of a released model, or a weekly report. */
+  kind: 'release' | 'change' | 'report';
+  releaseId: number | null;
+  /** The release's title; null for a change or a report. */
+  release: string | null;
+  changeId: number | null;
+  reportWeek: string | null;
+  /** One line naming what it is about, whatever its kind. */
+  subject: string;
   dueAt: Date;
   createdAt: Date;
   lastError: string | null;
@@ -32,19 +40,36 @@ export async function listDeliveries(
       destination: subscriptions.destination,
       subscriptionId: subscriptions.id,
       pausedAt: subscriptions.pausedAt,
-      releaseId: releases.id,
+      releaseId: deliveries.releaseId,
       release: releases.title,
+      changeId: deliveries.changeId,
+      reportWeek: deliveries.reportWeek,
+      changeRepo: modelChanges.repo,
+      changeField: modelChanges.field,
+      changeBefore: modelChanges.before,
+      changeAfter: modelChanges.after,
       dueAt: deliveries.dueAt,
       createdAt: deliveries.createdAt,
       lastError: deliveries.lastError,
     })
     .from(deliveries)
     .innerJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId))
-    .innerJoin(releases, eq(releases.id, deliveries.releaseId))
+    .leftJoin(releases, eq(releases.id, deliveries.releaseId))
+    .leftJoin(modelChanges, eq(modelChanges.id, deliveries.changeId))
     .where(inArray(deliveries.state, states))
     .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
     .limit(options.limit);
-  return rows.map(({ pausedAt, ...row }) => ({ ...row, paused: pausedAt !== null }));
+  return rows.map(({ pausedAt, changeRepo, changeField, changeBefore, changeAfter, ...row }) => {
+    const kind = row.changeId !== null ? 'change' : row.reportWeek !== null ? 'report' : 'release';
+    const change = { field: changeField ?? '', before: changeBefore, after: changeAfter };
+    const subject =
+      kind === 'change'
+        ? `change ${changeRepo ?? '?'}: ${describeChange(change)}`
+        : kind === 'report'
+          ? `weekly report, week of ${row.reportWeek}`
+          : (row.release ?? `release #${row.releaseId}`);
+    return { ...row, kind, subject, paused: pausedAt !== null };
+  });
 }
 
 /** The states of the given deliveries, by id; an id that does not exist is absent. */
@@ -71,11 +96,22 @@ export async function retryFailed(db: Database, ids: readonly number[] | 'all', 
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-/** Deletes deliveries sent before `before`; a release is never fanned out again, so nothing can be sent twice. */
+/**
+ * Deletes deliveries sent before `before`: a release or a change is never fanned out again, so nothing
+ * can be sent twice. A weekly report's row is what says its week was sent, so it stays while its week
+ * may still be running.
+ */
 export async function pruneSent(db: Database, before: Date): Promise<number> {
+  const weekAgo = new Date(before.getTime() - 8 * 86_400_000).toISOString().slice(0, 10);
   const rows = await db
     .delete(deliveries)
-    .where(and(eq(deliveries.state, 'sent'), lt(deliveries.sentAt, before)))
+    .where(
+      and(
+        eq(deliveries.state, 'sent'),
+        lt(deliveries.sentAt, before),
+        or(isNull(deliveries.reportWeek), lt(deliveries.reportWeek, weekAgo)),
+      ),
+    )
     .returning({ id: deliveries.id });
   return rows.length;
 }

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { loadReleaseViews } from '../storage/release-views.js';
+import { loadChangeViews } from '../storage/change-views.js';
+import { openModelsReport } from '../storage/open-models-report.js';
+import { changeNotice, reportNotice, type Notice } from '../platforms/notices.js';
 import type { ReleaseView } from '../platforms/release-view.js';
 import { DeliveryError, type AlertAdapter } from '../platforms/platform.js';
 import { backoffMs } from './backoff.js';
@@ -10,6 +13,7 @@ import { recordFailed, recordPaused, recordRetry } from './record-outcome.js';
 import { createRoundLease, type RoundLease } from './round-lease.js';
 import { withDeadline } from './send-deadline.js';
 import { createSentRecorder, type SentRecorder } from './sent-recorder.js';
+import { scheduleReports } from './schedule-reports.js';
 
 export interface DispatchDeps {
   db: Database;
@@ -32,6 +36,8 @@ export interface DispatchDeps {
   /** The service is stopping: no send starts, sends under way get `stopGraceMs`, claimed ones go back. */
   signal?: AbortSignal | undefined;
   stopGraceMs?: number;
+  /** Where notices link models to; the public Hub by default. */
+  hubUrl?: string | undefined;
 }
 
 export interface DispatchResult {
@@ -51,11 +57,24 @@ interface SendResult {
   retryAt?: Date;
 }
 
-/** One message to send: a single alert, or a digest of several deliveries of one subscription. */
+/**
+ * One message to send: a single alert, a digest of several deliveries of one subscription, or a notice
+ * (a change of a released model, a weekly report) of one delivery, as a neutral reply.
+ */
 interface Send {
   deliveries: ClaimedDelivery[];
   releases: ReleaseView[];
+  /** Set for a notice; null when what it is about no longer exists. */
+  notice?: Notice | null;
 }
+
+/** What a claimed batch is about, loaded once for all its sends. */
+interface Subjects {
+  releases: Map<number, ReleaseView>;
+  notices: Map<number, Notice>;
+}
+
+const REPORT_DAYS = 7;
 
 const DEFAULTS = { leaseMs: 120_000, sendDeadlineMs: 30_000, concurrency: 16, roundBudgetMs: 60_000, batchSize: 200 };
 
@@ -76,15 +95,40 @@ interface Job {
   round: Round;
 }
 
-function plan(
-  batch: readonly ClaimedDelivery[],
-  views: Map<number, ReleaseView>,
-  adapters: Map<string, AlertAdapter>,
-): Send[] {
+/** Loads the releases, changes and reports a batch is about; a report is built now, at send time. */
+async function loadSubjects(deps: DispatchDeps, batch: readonly ClaimedDelivery[]): Promise<Subjects> {
+  const hubUrl = deps.hubUrl ?? 'https://huggingface.co';
+  const ids = (key: 'releaseId' | 'changeId') => [...new Set(batch.flatMap((d) => (d[key] === null ? [] : [d[key]])))];
+  const releases = new Map((await loadReleaseViews(deps.db, ids('releaseId'))).map((v) => [v.id, v]));
+  const changes = new Map((await loadChangeViews(deps.db, ids('changeId'))).map((c) => [c.id, c]));
+  const notices = new Map<number, Notice>();
+  // Many channels of one workspace with the same filters read the same report: it is built once.
+  const reports = new Map<string, Notice>();
+  for (const delivery of batch) {
+    const change = delivery.changeId === null ? undefined : changes.get(delivery.changeId);
+    if (change) notices.set(delivery.id, changeNotice(change, hubUrl));
+    if (delivery.reportWeek === null) continue;
+    const scope = { workspaceId: delivery.workspaceId, labIds: delivery.labIds, countries: delivery.countries };
+    const key = JSON.stringify(scope);
+    let report = reports.get(key);
+    if (report === undefined) {
+      report = reportNotice(await openModelsReport(deps.db, { ...scope, now: deps.now(), days: REPORT_DAYS }), hubUrl);
+      reports.set(key, report);
+    }
+    notices.set(delivery.id, report);
+  }
+  return { releases, notices };
+}
+
+function plan(batch: readonly ClaimedDelivery[], subjects: Subjects, adapters: Map<string, AlertAdapter>): Send[] {
   const sends: Send[] = [];
   const digests = new Map<number, Send>();
   for (const delivery of batch) {
-    const view = views.get(delivery.releaseId);
+    if (delivery.releaseId === null) {
+      sends.push({ deliveries: [delivery], releases: [], notice: subjects.notices.get(delivery.id) ?? null });
+      continue;
+    }
+    const view = subjects.releases.get(delivery.releaseId);
     const releases = view ? [view] : [];
     if (delivery.mode === 'instant' || !adapters.get(delivery.platform)?.postDigest) {
       sends.push({ deliveries: [delivery], releases });
@@ -135,6 +179,10 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
   };
   const adapters = new Map(deps.adapters.map((a) => [a.platform, a]));
   const sent = createSentRecorder(deps.db, settings.owner, deps.now);
+  // Each round first makes the weekly reports that came due: idempotent, whichever replica gets there.
+  await scheduleReports(deps.db, deps.now()).catch((error: unknown) =>
+    deps.logger.error({ err: error }, 'scheduling weekly reports crashed'),
+  );
   const pool: Job[] = [];
   let batches = 0;
   let claiming: Promise<void> | undefined;
@@ -162,9 +210,7 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
       finishedBeforeEmptyClaim = finishedBefore;
       return;
     }
-    const views = new Map(
-      (await loadReleaseViews(deps.db, [...new Set(batch.map((d) => d.releaseId))])).map((v) => [v.id, v]),
-    );
+    const subjects = await loadSubjects(deps, batch);
     const lease = createRoundLease({
       db: deps.db,
       owner: settings.owner,
@@ -176,7 +222,7 @@ export async function dispatchDue(deps: DispatchDeps): Promise<DispatchResult> {
       now: deps.now,
     });
     const round: Round = { lease, sent, endsAt: performance.now() + settings.roundBudgetMs };
-    for (const queue of byDestination(plan(batch, views, adapters))) pool.push({ queue, round });
+    for (const queue of byDestination(plan(batch, subjects, adapters))) pool.push({ queue, round });
   }
 
   // The next batch is claimed as soon as every channel of the last one has started, while its last
@@ -252,28 +298,39 @@ async function sendOne(
     log.warn('delivery lease lost before its send; another dispatcher has it');
     return { outcome: 'lost' };
   }
-  if (send.releases.length === 0) {
-    await recordFailed(deps.db, ids, owner, 'release no longer exists');
+  const adapter = adapters.get(first.platform)!;
+  const gone = missing(send, adapter);
+  if (gone !== undefined) {
+    await recordFailed(deps.db, ids, owner, gone);
     return { outcome: 'failed' };
   }
-  const adapter = adapters.get(first.platform)!;
   try {
     const key = `fw-${first.id}`;
+    const { notice } = send;
     const { ref } = await withDeadline(
       (signal) =>
-        send.deliveries.length > 1 && adapter.postDigest
-          ? adapter.postDigest(first.destination, send.releases, key, { signal })
-          : adapter.postAlert(first.destination, send.releases[0]!, key, { signal }),
+        notice
+          ? adapter.postNotice!(first.destination, notice, key, { signal })
+          : send.deliveries.length > 1 && adapter.postDigest
+            ? adapter.postDigest(first.destination, send.releases, key, { signal })
+            : adapter.postAlert(first.destination, send.releases[0]!, key, { signal }),
       { deadlineMs: settings.sendDeadlineMs, stop: deps.signal, graceMs: deps.stopGraceMs ?? 3_000 },
     );
     if (!(await round.sent.record(ids, ref))) {
       log.error({ ref }, 'delivery sent after its lease was lost; it may have been sent twice');
     }
-    log.info({ ref, releases: send.releases.length }, 'alert delivered');
+    log.info({ ref, releases: send.releases.length, notice: send.notice ? true : undefined }, 'alert delivered');
     return { outcome: 'sent' };
   } catch (error) {
     return failed(deps, settings, send, error, log);
   }
+}
+
+/** Why a send cannot be made at all: what it is about is gone, or the platform cannot post it. */
+function missing(send: Send, adapter: AlertAdapter): string | undefined {
+  if (send.notice === null) return 'the change no longer exists';
+  if (send.notice !== undefined) return adapter.postNotice ? undefined : `${adapter.platform} cannot post notices`;
+  return send.releases.length === 0 ? 'release no longer exists' : undefined;
 }
 
 async function failed(

@@ -17,6 +17,16 @@ export interface ReleaseFacts {
   historical?: boolean | undefined;
 }
 
+/** Whether a subscription's lab and country filters take a lab: what decides for a change of a model. */
+export function matchesLab(
+  sub: Pick<SubscriptionFilter, 'labIds' | 'countries'>,
+  lab: { labId: number; country: string },
+): boolean {
+  if (sub.labIds?.length && !sub.labIds.includes(lab.labId)) return false;
+  if (sub.countries?.length && !sub.countries.includes(lab.country)) return false;
+  return true;
+}
+
 /**
  * Whether a subscription wants a release. An empty or null filter takes everything; a release of
  * unknown size passes a size filter, because a missed alert costs more than an extra one.
@@ -24,8 +34,7 @@ export interface ReleaseFacts {
 export function matches(sub: SubscriptionFilter, release: ReleaseFacts): boolean {
   if (release.historical) return false;
   if (release.variantOnly && !sub.variants) return false;
-  if (sub.labIds?.length && !sub.labIds.includes(release.labId)) return false;
-  if (sub.countries?.length && !sub.countries.includes(release.country)) return false;
+  if (!matchesLab(sub, release)) return false;
   if (sub.tasks?.length && !release.tasks.some((t) => sub.tasks!.includes(t))) return false;
   if (sub.minParamsB != null && release.maxParams !== undefined && release.maxParams < sub.minParamsB * 1e9)
     return false;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { RawArgs, TopCommand } from '../../commands/types.js';
+import type { RawArgs, Reply, TopCommand } from '../../commands/types.js';
 import type { Services } from '../ports/services.js';
 import type { ReleaseView } from './release-view.js';
 
@@ -46,7 +46,20 @@ export interface AlertAdapter {
     idempotencyKey: string,
     options?: SendOptions,
   ): Promise<{ ref: string }>;
+  /**
+   * A neutral reply posted as a channel message, rendered like a command's answer: a change of a
+   * released model, a weekly report. Never mentions anyone. Optional for an adapter; every Platform has it.
+   */
+  postNotice?(
+    destination: string,
+    reply: Reply,
+    idempotencyKey: string,
+    options?: SendOptions,
+  ): Promise<{ ref: string }>;
 }
+
+/** An adapter that posts notices too: what every platform's alert adapter is. */
+export type NoticeAdapter = AlertAdapter & { postNotice: NonNullable<AlertAdapter['postNotice']> };
 
 /** What a platform reports about its start: a failure is logged and retried, never thrown. */
 export interface StartResult {
@@ -79,6 +92,12 @@ export interface Answer {
  * Slack slash command, a CLI `run`) ends up in `answer`.
  */
 export interface Platform extends AlertAdapter {
+  postNotice(
+    destination: string,
+    reply: Reply,
+    idempotencyKey: string,
+    options?: SendOptions,
+  ): Promise<{ ref: string }>;
   /** Connects and starts receiving commands; a failure is reported, never thrown. */
   start(): Promise<StartResult>;
   stop(): Promise<void>;

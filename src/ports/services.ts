@@ -1,6 +1,7 @@
 import type { LabsPort } from './labs.js';
 import type { ModelsPort } from './models.js';
 import type { ReleasesPort } from './releases.js';
+import type { ReportsPort } from './reports.js';
 import type { SettingsPort } from './settings.js';
 import type { SubscriptionsPort } from './subscriptions.js';
 import type { SuggestionsPort } from './suggestions.js';
@@ -11,6 +12,7 @@ export interface Services {
   subscriptions: SubscriptionsPort;
   releases: ReleasesPort;
   models: ModelsPort;
+  reports: ReportsPort;
   suggestions: SuggestionsPort;
   settings: SettingsPort;
 }

@@ -1,4 +1,5 @@
 import type { Mode } from '../subscriptions/modes.js';
+import type { ReportTime } from '../subscriptions/report-time.js';
 
 export interface NewSubscription {
   workspaceId: string;
@@ -10,7 +11,13 @@ export interface NewSubscription {
   minParamsB?: number | undefined;
   variants: boolean;
   mode: Mode;
+  /** Also post changes of released models (license, gating, withdrawn). */
+  changes?: boolean | undefined;
+  /** For mode `report`: ISO weekday (1 Monday … 7 Sunday), hour and IANA zone; defaults Monday 09:00 UTC. */
+  report?: ReportTime | undefined;
   createdBy: string;
+  /** When it was made; the database's clock when absent. A report only starts with the first week it saw whole. */
+  now?: Date | undefined;
 }
 
 export interface SubscriptionView {
@@ -22,6 +29,8 @@ export interface SubscriptionView {
   minParamsB: number | null;
   variants: boolean;
   mode: string;
+  changes: boolean;
+  report: ReportTime;
   pausedAt: Date | null;
   pauseReason: string | null;
 }

@@ -10,6 +10,7 @@ import { originsTimeline } from './origins-timeline.js';
 import { originsTop } from './origins-top.js';
 import { topModels } from './rankings.js';
 import { recentReleases } from './recent-releases.js';
+import { openModelsReport } from './open-models-report.js';
 import { createPostgresSettingsStore } from './settings.js';
 import { listSubscriptions, subscribe, unsubscribe } from './subscriptions.js';
 import { suggestLabs, suggestModels, suggestOrgs } from './suggestions.js';
@@ -41,6 +42,7 @@ export function createPostgresServices(db: Database): Services {
       ecosystem: (query) => originsEcosystem(db, query),
       growth: (query) => growthRanking(db, query),
     },
+    reports: { openModels: (query) => openModelsReport(db, query) },
     suggestions: {
       labs: (typed) => suggestLabs(db, typed),
       orgs: (typed) => suggestOrgs(db, typed),

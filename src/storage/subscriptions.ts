@@ -44,7 +44,12 @@ export async function subscribe(db: Database, input: NewSubscription): Promise<{
         minParamsB: input.minParamsB ?? null,
         variants: input.variants,
         mode: input.mode,
+        changes: input.changes ?? false,
+        ...(input.report
+          ? { reportDay: input.report.day, reportHour: input.report.hour, reportTz: input.report.tz }
+          : {}),
         createdBy: input.createdBy,
+        ...(input.now ? { createdAt: input.now } : {}),
       })
       .returning({ id: subscriptions.id });
     return { id: row!.id, resumed: resumed.length };
@@ -104,6 +109,8 @@ export async function listSubscriptions(
     minParamsB: r.minParamsB,
     variants: r.variants,
     mode: r.mode,
+    changes: r.changes,
+    report: { day: r.reportDay, hour: r.reportHour, tz: r.reportTz },
     pausedAt: r.pausedAt,
     pauseReason: r.pauseReason,
   }));

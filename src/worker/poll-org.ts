@@ -68,8 +68,14 @@ export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean):
     labOrgs: target.labOrgs,
     mode,
     changes: { updated, silent, fresh: fresh.map((m) => ({ ...m, facts: facts.get(m.id) })) },
+    listed: listing.items.map((m) => m.id),
     now: deps.now(),
   });
+  if (record.withdrawalsHeld > 0)
+    deps.logger.warn(
+      { org: target.org, absent: record.withdrawalsHeld },
+      'full listing left out most public models; none taken as withdrawn',
+    );
   const history =
     mode === 'baseline'
       ? await deps.db.transaction((tx) => recordHistory(tx, { ...target, items: listing.items, now: deps.now() }))

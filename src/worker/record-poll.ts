@@ -9,6 +9,8 @@ import { createReleases, type NewModel } from './create-releases.js';
 import type { FoundFacts } from './fetch-facts.js';
 import type { HistoryCount } from './history/derive-history.js';
 import { orgOf } from './repo-names.js';
+import { recordChanges, type DetectedChange } from './model-changes.js';
+import { detectListed, withdrawAbsent } from './detect-changes.js';
 
 // Rows per statement: small statements keep the embedded database's WebAssembly heap from growing.
 const BATCH = 100;
@@ -27,6 +29,10 @@ export type FreshModel = HubModelDetails & { facts?: FoundFacts | undefined };
 export interface PollRecord {
   releaseIds: number[];
   deliveries: number;
+  /** Changes of released models this poll noticed (gating, withdrawn, public again). */
+  changes: number;
+  /** Models a full listing left out but that were not taken as withdrawn: too many at once to trust. */
+  withdrawalsHeld: number;
   stored: number;
   /** What a baseline turned into historical releases. */
   history?: HistoryCount | undefined;
@@ -100,16 +106,25 @@ function factColumns(facts: FoundFacts | undefined) {
   };
 }
 
-async function applyUpdates(tx: Transaction, items: readonly HubModel[], now: Date): Promise<void> {
+/**
+ * Refreshes known repos from the listing; what changed on a released model (gating, visibility) is
+ * compared with the stored row, locked first, before it is overwritten. A listed repo is not withdrawn.
+ */
+async function applyUpdates(tx: Transaction, items: readonly HubModel[], now: Date): Promise<DetectedChange[]> {
+  const changes: DetectedChange[] = [];
   for (let i = 0; i < items.length; i += BATCH) {
-    const batch = items.slice(i, i + BATCH).map(listedColumns);
+    const slice = items.slice(i, i + BATCH);
+    changes.push(...(await detectListed(tx, slice)));
+    const batch = slice.map(listedColumns);
     await tx.execute(sql`
       update models set repo = v.repo, org = v.org, private = v.private, gated = v.gated,
-        task = coalesce(v.task, models.task), downloads = v.downloads, likes = v.likes, last_seen_at = ${now}
+        task = coalesce(v.task, models.task), downloads = v.downloads, likes = v.likes, last_seen_at = ${now},
+        removed_at = null
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
         as v(id text, repo text, org text, private boolean, gated text, task text, downloads integer, likes integer)
       where models.id = v.id`);
   }
+  return changes;
 }
 
 async function storeSilently(
@@ -161,14 +176,32 @@ async function claimFresh(
   return fresh.filter((m) => claimed.has(m.id));
 }
 
-/** Writes one org's poll in one transaction: updates, silent rows, new releases and their deliveries. */
+/**
+ * Writes one org's poll in one transaction: updates, silent rows, new releases, changes of released
+ * models, and their deliveries. Only a full listing is complete, so only it may find a model gone.
+ */
 export async function recordPoll(
   db: Database,
-  input: { org: string; labId: number; labOrgs: ReadonlySet<string>; mode: PollMode; changes: PollChanges; now: Date },
+  input: {
+    org: string;
+    labId: number;
+    labOrgs: ReadonlySet<string>;
+    mode: PollMode;
+    changes: PollChanges;
+    /** The Hub ids of the whole listing: what a full poll compares the stored public models with. */
+    listed?: readonly string[] | undefined;
+    now: Date;
+  },
 ): Promise<PollRecord> {
   const { org, labId, mode, changes, now } = input;
   return db.transaction(async (tx) => {
-    await applyUpdates(tx, changes.updated, now);
+    const noticed = await applyUpdates(tx, changes.updated, now);
+    const withdrawn =
+      mode === 'full' && input.listed !== undefined
+        ? await withdrawAbsent(tx, { org, labId, listed: input.listed, now })
+        : { changes: [], held: 0 };
+    noticed.push(...withdrawn.changes);
+    const changeDeliveries = await recordChanges(tx, noticed, now);
     const stored = await storeSilently(tx, changes.silent, labId, now, mode === 'baseline');
     const claimed = await claimFresh(tx, changes.fresh, labId, now);
     const created = await createReleases(tx, { labId, labOrgs: input.labOrgs, models: claimed as NewModel[], now });
@@ -181,6 +214,12 @@ export async function recordPoll(
         ...(mode === 'steady' ? {} : { reconciledAt: now }),
       })
       .where(eq(labOrgs.org, org));
-    return { releaseIds: created.releaseIds, deliveries: created.deliveries, stored: stored + claimed.length };
+    return {
+      releaseIds: created.releaseIds,
+      deliveries: created.deliveries + changeDeliveries,
+      changes: noticed.length,
+      withdrawalsHeld: withdrawn.held,
+      stored: stored + claimed.length,
+    };
   });
 }

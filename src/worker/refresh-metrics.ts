@@ -7,6 +7,8 @@ import type { HubSource } from '../sources/hf-hub/client.js';
 import { refreshProviders } from './refresh-providers.js';
 import { pruneSnapshots, storeMetrics } from './store-metrics.js';
 import { trackedOrgs } from './tracked-orgs.js';
+import { detectLicenses } from './detect-changes.js';
+import { recordChanges } from './model-changes.js';
 
 /** Snapshots are kept this long unless METRICS_RETENTION_DAYS says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 400;
@@ -14,7 +16,8 @@ export const DEFAULT_RETENTION_DAYS = 400;
 /**
  * Refreshes downloads, likes and trending scores of every tracked org's stored models, one request per
  * org, and keeps one snapshot per model and day from the same answer (with all-time downloads and
- * derivatives by relation), from which growth is reckoned. Each org is isolated like in a tick.
+ * derivatives by relation), from which growth is reckoned. The same answer's tags carry each model's
+ * license, so a license change is noticed at no extra request. Each org is isolated like in a tick.
  */
 export async function refreshMetrics(deps: {
   db: Database;
@@ -36,6 +39,8 @@ export async function refreshMetrics(deps: {
       if (rows.every((r) => r.providers === undefined)) unsaidProviders.push(org);
       const now = deps.now();
       updated += await deps.db.transaction(async (tx) => {
+        // The listing's tags carry each license: a change of a released model is sent with this write.
+        await recordChanges(tx, await detectLicenses(tx, rows), now);
         const count = await storeMetrics(tx, rows, now);
         // Growth is only as fresh as the last answer: a model the listing left out has none.
         await tx

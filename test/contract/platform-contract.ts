@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type Platform } from '../../src/platforms/platform.js';
 import type { ReleaseView } from '../../src/platforms/release-view.js';
+import { changeNotice } from '../../src/platforms/notices.js';
 import { useTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 /** What the shared suite needs from a platform: the platform over its fake, and a way to ask it things. */
@@ -62,6 +63,28 @@ export const RELEASE: ReleaseView = {
   ],
 };
 
+/** A change of a released model, as the dispatcher makes it into a notice; with a chart it may not draw. */
+export const NOTICE = {
+  ...changeNotice(
+    {
+      id: 3,
+      repo: 'Qwen/Qwen3-8B',
+      field: 'license',
+      before: 'apache-2.0',
+      after: 'other',
+      detectedAt: new Date('2026-11-29T07:00:00Z'),
+      lab: { name: 'Alibaba Qwen', country: 'CN' },
+    },
+    'https://huggingface.co',
+  ),
+  chart: {
+    kind: 'bars',
+    title: 'Releases by country',
+    byCountry: true,
+    points: [{ x: 'CN', series: 'CN', value: 2 }],
+  },
+} as const;
+
 /**
  * The behaviour every chat platform owes the rest of floodwatch: it posts an alert, maps a failure
  * to retry or pause, never posts one alert twice, and answers a command from the shared definitions.
@@ -92,6 +115,26 @@ export function describePlatformContract(
       expect(posted[0]).toContain('deepseek-ai/DeepSeek-V4');
       expect(posted[0]).toContain('DeepSeek');
       expect(posted[0]).toContain('DeepSeek-V4-FP8');
+    });
+
+    it('posts a notice, a neutral reply, as one channel message and returns a reference', async () => {
+      const { ref } = await platform.platform.postNotice(platform.destination, NOTICE, 'fw-10');
+
+      expect(ref).toBeTruthy();
+      const posted = platform.posted();
+      expect(posted).toHaveLength(1);
+      expect(posted[0]).toContain('Qwen/Qwen3-8B');
+      expect(posted[0]).toContain('license apache-2.0 → other');
+    });
+
+    it.runIf(channelFaults)('asks to pause when a notice cannot go to its channel', async () => {
+      platform.breakChannel!();
+
+      const error = await platform.platform.postNotice(platform.destination, NOTICE, 'fw-11').catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(DeliveryError);
+      expect((error as DeliveryError).action).toBe('pause');
+      expect(platform.posted()).toHaveLength(0);
     });
 
     it.runIf(channelFaults)('asks to pause when the channel is gone or forbidden', async () => {

@@ -228,7 +228,7 @@ describe('commands sync', () => {
       expect(missing.code).toBe(2);
       expect(missing.err).toContain('commands sync needs DISCORD_TOKEN');
       expect(synced.code).toBe(0);
-      expect(synced.out).toMatch(/registered 7 commands \(global\)/);
+      expect(synced.out).toMatch(/registered 8 commands \(global\)/);
       expect((discord.commands() as { name: string }[]).map((c) => c.name)).toContain('rankings');
     } finally {
       await discord.close();

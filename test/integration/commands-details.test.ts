@@ -234,6 +234,7 @@ describe('/help', () => {
     'releases',
     'rankings',
     'origins',
+    'report',
     'model',
     'labs list',
     'labs add',

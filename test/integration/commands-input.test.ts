@@ -106,6 +106,11 @@ const BAD_INPUT: [string, RawArgs, string][] = [
   ['alerts subscribe', { variants: 'sometimes' }, 'variants'],
   ['alerts subscribe', { mode: 'hourly' }, 'mode'],
   ['alerts subscribe', { share: 'always' }, 'share'],
+  ['alerts subscribe', { changes: 'perhaps' }, 'changes'],
+  ['alerts subscribe', { mode: 'report', day: 'someday' }, 'day'],
+  ['alerts subscribe', { mode: 'report', hour: 24 }, 'hour'],
+  ['alerts subscribe', { mode: 'report', tz: 'Mars/Olympus_Mons' }, 'tz'],
+  ['alerts subscribe', { mode: 'instant', tz: 'Europe/Paris' }, 'tz'],
   ['alerts unsubscribe', { id: 0 }, 'id'],
   ['alerts unsubscribe', { id: '2147483648' }, 'id'],
   ['alerts unsubscribe', { id: 'abc' }, 'id'],
@@ -113,6 +118,9 @@ const BAD_INPUT: [string, RawArgs, string][] = [
   ['alerts unsubscribe', { share: 'never mind' }, 'share'],
   ['alerts list', { share: 'x' }, 'share'],
   ['help', { share: 'loud' }, 'share'],
+  ['report', { days: 0 }, 'days'],
+  ['report', { days: '91' }, 'days'],
+  ['report', { share: 'yes please' }, 'share'],
 ];
 
 describe('bad input', () => {

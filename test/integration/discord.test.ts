@@ -91,6 +91,7 @@ describe('commands registration', () => {
       'origins',
       'rankings',
       'releases',
+      'report',
     ]);
     expect(registered.every((c) => JSON.stringify(c.contexts) === '[0]')).toBe(true);
   });

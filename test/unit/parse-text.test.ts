@@ -80,10 +80,11 @@ describe('parseCommandText', () => {
     expect(result.error).toBe('there is no command "subscribe"; these exist:');
     expect(usageText(result.usage)).toContain(
       'alerts subscribe [labs:DeepSeek,Qwen] [countries:CN,US] [tasks:text-generation] ' +
-        '[min_params_b:0-100000] [variants:true|false] [mode:instant|daily|weekly]',
+        '[min_params_b:0-100000] [variants:true|false] [mode:instant|daily|weekly|report] [changes:true|false] ' +
+        '[day:mon|tue|wed|thu|fri|sat|sun] [hour:0-23] [tz:Europe/Paris]',
     );
     expect(usageText(result.usage)).toContain('model id:deepseek-ai/DeepSeek-R1');
-    expect(usageText(result.usage)).toHaveLength(11);
+    expect(usageText(result.usage)).toHaveLength(12);
   });
 
   it('asks for the subcommand of a group, naming them', () => {

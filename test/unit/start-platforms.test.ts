@@ -8,6 +8,7 @@ function platform(name: string, outcomes: boolean[]): Platform & { starts: numbe
     starts: 0,
     platform: name,
     postAlert: async () => ({ ref: 'x' }),
+    postNotice: async () => ({ ref: 'x' }),
     answer: async () => ({ ephemeral: true, text: '', body: '' }),
     async start() {
       p.starts++;

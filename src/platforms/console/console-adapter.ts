@@ -1,5 +1,5 @@
 import type { CommandRef } from '../../../commands/types.js';
-import type { AlertAdapter, Platform, PlatformDeps } from '../platform.js';
+import type { NoticeAdapter, Platform, PlatformDeps } from '../platform.js';
 import { plainReply } from '../plain-reply.js';
 import { replyToRequest } from '../reply-to-request.js';
 import { digestTitle } from '../../format/digest-lines.js';
@@ -11,8 +11,8 @@ export function spellCommand(ref: CommandRef): string {
   return ['floodwatch run', ...ref.command, ...(ref.args ? [ref.args] : [])].join(' ');
 }
 
-/** Prints alerts to a stream (stdout by default): the adapter that needs no token. */
-export function createConsoleAdapter(options: { hubUrl: string; out?: NodeJS.WritableStream }): AlertAdapter {
+/** Prints alerts and notices to a stream (stdout by default): the adapter that needs no token. */
+export function createConsoleAdapter(options: { hubUrl: string; out?: NodeJS.WritableStream }): NoticeAdapter {
   const out = options.out ?? process.stdout;
   let printed = 0;
   async function print(text: string): Promise<{ ref: string }> {
@@ -28,6 +28,7 @@ export function createConsoleAdapter(options: { hubUrl: string; out?: NodeJS.Wri
         `== ${digestTitle(releases.length)} ==\n` +
           `${releases.map((r) => formatConsoleAlert(r, options.hubUrl)).join('\n')}\n`,
       ),
+    postNotice: (_destination, reply) => print(`${plainReply(reply, spellCommand)}\n`),
   };
 }
 

@@ -9,9 +9,11 @@ import {
 } from 'discord.js';
 import { systemClock } from '../../shared/clock.js';
 import { createPacer } from '../../shared/pacer.js';
-import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
+import { DeliveryError, type NoticeAdapter, type SendOptions } from '../platform.js';
+import type { Reply } from '../../../commands/types.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
+import { renderReply } from './render-reply.js';
 
 // Discord's answers that mean "this channel will not take our messages": missing access, missing
 // permissions, unknown channel. Retrying them would only earn an IP ban for invalid requests.
@@ -99,11 +101,19 @@ export function discordFailure(error: unknown): DeliveryError {
 }
 
 /**
+ * A notice's message: the reply's embed, as a command's answer shows it. Its chart (`reply.chart`) is
+ * not drawn yet; this is where its PNG joins the message, as an attached file, once replies draw charts.
+ */
+function noticeMessage(reply: Reply): object {
+  return renderReply(reply);
+}
+
+/**
  * Posts alerts as channel messages: one embed, no mentions, and a nonce derived from the delivery
  * so a retried send returns the first message instead of posting twice. The send's signal aborts the
  * request, and any wait of the REST queue before it, at once.
  */
-export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string }): AlertAdapter {
+export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string }): NoticeAdapter {
   async function post(
     destination: string,
     body: object,
@@ -128,5 +138,6 @@ export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string 
     postAlert: (destination, release, key, send) => post(destination, renderAlert(release, options.hubUrl), key, send),
     postDigest: (destination, releases, key, send) =>
       post(destination, renderDigest(releases, options.hubUrl), key, send),
+    postNotice: (destination, reply, key, send) => post(destination, noticeMessage(reply), key, send),
   };
 }

@@ -43,6 +43,7 @@ export function createDiscordBot(options: DiscordOptions): Platform {
   const platform: Platform = {
     platform: adapter.platform,
     postAlert: adapter.postAlert.bind(adapter),
+    postNotice: adapter.postNotice.bind(adapter),
     ...(adapter.postDigest ? { postDigest: adapter.postDigest.bind(adapter) } : {}),
     async answer(request) {
       const reply = await replyToRequest(ctx, request, {

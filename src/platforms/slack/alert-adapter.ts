@@ -2,10 +2,12 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { createPacer, type Pacer, type PacerRate } from '../../shared/pacer.js';
-import { DeliveryError, type AlertAdapter, type SendOptions } from '../platform.js';
+import { DeliveryError, type NoticeAdapter, type SendOptions } from '../platform.js';
 import { NOT_INSTALLED_REASON } from '../../ports/slack-installations.js';
 import { channelOf, teamOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
+import { renderReply, type SlackMessage } from './render-reply.js';
+import type { Reply } from '../../../commands/types.js';
 import { describeSlackError, isTokenFailure, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
 
 type Client = webApi.WebClient;
@@ -22,6 +24,15 @@ export const SLACK_PACE = {
 
 /** A pacing wait up to this long happens inside the send; a longer one reschedules the delivery. */
 const MAX_INLINE_WAIT_MS = 3_000;
+
+/**
+ * A notice's message: the reply's blocks, as a command's answer shows them. Its chart (`reply.chart`) is
+ * not drawn yet; this is where its PNG joins the message (an image block of an uploaded file) once
+ * replies draw charts.
+ */
+function noticeMessage(reply: Reply): SlackMessage {
+  return renderReply(reply);
+}
 
 function pacers(rate: PacerRate, clock: Clock): (key: string) => Pacer {
   const byKey = new Map<string, Pacer>();
@@ -51,7 +62,7 @@ export function createSlackAlertAdapter(options: {
   logger: Logger;
   pace?: { [K in keyof typeof SLACK_PACE]: PacerRate };
   clock?: Clock;
-}): AlertAdapter {
+}): NoticeAdapter {
   const { logger } = options;
   const perTeam = options.teamClient;
   const pace = options.pace ?? SLACK_PACE;
@@ -152,5 +163,6 @@ export function createSlackAlertAdapter(options: {
       send(destination, renderAlert(release, options.hubUrl), sendOptions),
     postDigest: (destination, releases, _key, sendOptions) =>
       send(destination, renderDigest(releases, options.hubUrl), sendOptions),
+    postNotice: (destination, reply, _key, sendOptions) => send(destination, noticeMessage(reply), sendOptions),
   };
 }

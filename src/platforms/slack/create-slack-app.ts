@@ -146,6 +146,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     platform: adapter.platform,
     postAlert: adapter.postAlert.bind(adapter),
+    postNotice: adapter.postNotice.bind(adapter),
     ...(adapter.postDigest ? { postDigest: adapter.postDigest.bind(adapter) } : {}),
     answer,
     async start() {

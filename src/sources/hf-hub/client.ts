@@ -74,6 +74,8 @@ export interface HubMetrics {
   children?: Derivatives | undefined;
   /** Undefined when the listing did not say (the field may not be listed): keep what is known. */
   providers?: Provider[] | undefined;
+  /** From the `license:` tag: null when the tags came without one, undefined when no tags came. */
+  license?: string | null | undefined;
 }
 
 export interface HubSourceOptions {
@@ -124,6 +126,7 @@ const METRICS_FIELDS = [
   'downloadsAllTime',
   'childrenModelCount',
   'inferenceProviderMapping',
+  'tags',
 ] as unknown as ['createdAt'];
 const PROVIDER_FIELDS = ['inferenceProviderMapping'] as unknown as ['createdAt'];
 const DETAILS_FIELDS = [
@@ -210,8 +213,9 @@ export function createHubSource(options: HubSourceOptions): HubSource {
         })) {
           const parsed = metricsSchema.safeParse(raw);
           if (!parsed.success) continue;
-          const { childrenModelCount, inferenceProviderMapping, ...counts } = parsed.data;
-          out.push({ ...counts, children: childrenModelCount, providers: inferenceProviderMapping });
+          const { childrenModelCount, inferenceProviderMapping, tags, ...counts } = parsed.data;
+          const license = tags === undefined ? undefined : (licenseFromTags(tags) ?? null);
+          out.push({ ...counts, children: childrenModelCount, providers: inferenceProviderMapping, license });
         }
       } catch (error) {
         throw toHubError(error);

@@ -71,4 +71,6 @@ export const metricsSchema = z.object({
   downloadsAllTime: lenient(z.number().int().nonnegative()),
   childrenModelCount: children,
   inferenceProviderMapping: z.unknown().optional().transform(parseProviders),
+  // Bad tags are no tags: a license is never read as gone from a malformed answer.
+  tags: lenient(z.array(z.string())),
 });
