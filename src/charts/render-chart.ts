@@ -1,3 +1,5 @@
+import type * as EChartsCore from 'echarts/core';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ChartSpec } from '../../commands/types.js';
@@ -6,8 +8,8 @@ import { FONT_FAMILY, fontFile } from './font-file.js';
 import { textWidth } from './text-width.js';
 
 interface ChartStack {
-  echarts: typeof import('echarts/core');
-  Resvg: typeof import('@resvg/resvg-js').Resvg;
+  echarts: typeof EChartsCore;
+  Resvg: typeof ResvgClass;
   collect: (options: { type: 'minor' }) => void;
 }
 

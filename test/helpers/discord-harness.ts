@@ -4,6 +4,7 @@ import type { Platform } from '../../src/platforms/platform.js';
 import { createPostgresServices } from '../../src/storage/create-services.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import type { VisibleReply } from '../fakes/discord/types.js';
 import { seedLabs } from './seed.js';
 import { resetDatabase, type TestDatabase } from './test-database.js';
 
@@ -22,7 +23,7 @@ export interface DiscordHarness {
     name: string,
     options?: unknown[],
     as?: { admin?: boolean; channelId?: string },
-  ): Promise<{ content?: string; embeds?: any[]; flags?: number; allowed_mentions?: unknown }>;
+  ): Promise<VisibleReply>;
   close(): Promise<void>;
 }
 
