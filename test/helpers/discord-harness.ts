@@ -19,11 +19,7 @@ export interface DiscordHarness {
   bot: Platform;
   seeded: Awaited<ReturnType<typeof seedLabs>>;
   /** A slash command from a member (admin with Manage Server when asked); resolves with the visible reply. */
-  command(
-    name: string,
-    options?: unknown[],
-    as?: { admin?: boolean; channelId?: string },
-  ): Promise<VisibleReply>;
+  command(name: string, options?: unknown[], as?: { admin?: boolean; channelId?: string }): Promise<VisibleReply>;
   close(): Promise<void>;
 }
 
