@@ -6,8 +6,6 @@ import { fanOut } from '../../src/delivery/fan-out.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { createPostgresServices } from '../../src/storage/create-services.js';
 import { ALERTS, createDiscordHarness, GUILD, opt, sub, type DiscordHarness } from '../helpers/discord-harness.js';
-import { renderChart } from '../../src/charts/index.js';
-import { isChartPng } from '../helpers/png.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 const database = useTestDatabase();
@@ -149,27 +147,6 @@ describe('slash commands', () => {
     expect(JSON.stringify(origins.embeds)).toContain('China');
     expect(model.embeds![0].title).toBe('deepseek-ai/DeepSeek-V4');
     expect(JSON.stringify(model.embeds![0].fields)).toContain('685B');
-  });
-
-  it('attaches the chart of /rankings and /origins as chart.png, shown in the embed under the text', async () => {
-    await addRelease('deepseek-ai/DeepSeek-V4');
-    // Loaded once, so the answers below come within the interaction window without a defer.
-    await renderChart({ kind: 'bars', title: 'warm', byCountry: false, points: [{ x: 'a', series: 'a', value: 1 }] });
-
-    for (const options of [[], [opt('view', 'timeline')], [opt('view', 'top')]]) {
-      const exchange = await h.fake.interact({ guildId: GUILD, channelId: ALERTS, name: 'origins', options });
-      const reply = await exchange.reply(8000);
-
-      expect((await exchange.callback()).type).toBe(4);
-      expect(reply.files?.map((f) => f.name)).toEqual(['chart.png']);
-      expect(isChartPng(reply.files![0]!.data)).toBe(true);
-      expect(reply.embeds![0].image).toEqual({ url: 'attachment://chart.png' });
-      expect(reply.embeds![0].description).toContain('China');
-    }
-    const rankings = await h.command('rankings', [opt('share', true)]);
-    expect((rankings.flags ?? 0) & EPHEMERAL).toBe(0);
-    expect(isChartPng(rankings.files?.[0]?.data)).toBe(true);
-    expect(JSON.stringify(rankings.embeds)).toContain('DeepSeek-V4');
   });
 
   it('refuses an admin command to a member without Manage Server and changes nothing', async () => {
@@ -411,55 +388,6 @@ describe('slow answers', () => {
       expect(callback.type).toBe(5);
       expect(callback.data?.flags).toBe(EPHEMERAL);
       expect(JSON.stringify(reply.embeds)).toContain('done at last');
-    } finally {
-      await bot.stop();
-    }
-  });
-  it('edits the chart in with the answer after a defer', async () => {
-    const { createDiscordBot } = await import('../../src/platforms/discord/index.js');
-    const { defineCommand } = await import('../../commands/types.js');
-    const slowChart = defineCommand({
-      name: 'slowchart',
-      description: 'Takes its time, then draws',
-      options: [] as const,
-      async run() {
-        await new Promise((r) => setTimeout(r, 2_600));
-        return {
-          ephemeral: false,
-          title: 'Late chart',
-          blocks: [{ type: 'text', text: ['China leads'] }],
-          chart: { kind: 'bars', title: 'Late chart', byCountry: true, points: [{ x: 'CN', series: 'CN', value: 3 }] },
-        };
-      },
-    });
-    await h.bot.stop();
-    const bot = createDiscordBot({
-      token: h.fake.token,
-      apiUrl: h.fake.apiUrl,
-      guildId: GUILD,
-      services: createPostgresServices(database.db),
-      logger: silentLogger(),
-      hubUrl: 'https://hub.example',
-      now: () => new Date(),
-      commands: [slowChart],
-    });
-    expect((await bot.start()).ok).toBe(true);
-    try {
-      const exchange = await h.fake.interact({
-        guildId: GUILD,
-        channelId: ALERTS,
-        name: 'slowchart',
-        permissions: '0',
-      });
-
-      const callback = await exchange.callback(5_000);
-      const reply = await exchange.reply(8_000);
-
-      expect(callback.type).toBe(5);
-      expect(reply.files?.map((f) => f.name)).toEqual(['chart.png']);
-      expect(isChartPng(reply.files![0]!.data)).toBe(true);
-      expect(reply.embeds![0].image).toEqual({ url: 'attachment://chart.png' });
-      expect(JSON.stringify(reply.embeds)).toContain('China leads');
     } finally {
       await bot.stop();
     }
