@@ -103,7 +103,8 @@ describe('/origins', () => {
       since: '2025-01',
       undated: 1,
       months: expect.arrayContaining([{ month: '2025-01', total: 3, byCountry: { CN: 2, FR: 1 } }]),
-    });    expect(reply.chart).toMatchObject({ kind: 'stacked-bars', byCountry: true, yTitle: 'releases' });
+    });
+    expect(reply.chart).toMatchObject({ kind: 'stacked-bars', byCountry: true, yTitle: 'releases' });
     const points = reply.chart!.points;
     expect(new Set(points.map((p) => p.x)).size).toBe(23);
     expect(points.filter((p) => p.x === '2025-01')).toEqual([
@@ -125,7 +126,8 @@ describe('/origins', () => {
         { country: 'CN', count: 2 },
         { country: 'US', count: 1 },
       ],
-    });    expect(reply.chart).toEqual({
+    });
+    expect(reply.chart).toEqual({
       kind: 'bars',
       title: 'Origins of the top 3 by downloads',
       yTitle: 'models',
@@ -153,7 +155,8 @@ describe('/origins', () => {
       'meta-llama/Llama-3.1-8B',
       'deepseek-ai/DeepSeek-R1',
     ]);
-    expect(reply.data).toMatchObject({ total: 4600 + llama });    expect(reply.chart).toMatchObject({ kind: 'stacked-bars', byCountry: false });
+    expect(reply.data).toMatchObject({ total: 4600 + llama });
+    expect(reply.chart).toMatchObject({ kind: 'stacked-bars', byCountry: false });
     expect(reply.chart!.points.filter((p) => p.x === 'United States')).toEqual([
       { x: 'United States', series: 'finetunes', value: 1498 },
       { x: 'United States', series: 'adapters', value: 1345 },
