@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import pg from 'pg';
+import { benchCharts } from './charts.js';
 import { benchBackfill } from './history-backfill.js';
 import { benchHistoryQueries } from './history-queries.js';
 import { benchIdleRss } from './idle-rss.js';
@@ -117,3 +118,12 @@ log(
     `${history.bytesPerRow} bytes a row; filled in ${Math.round(history.fillMs / 1000)} s`,
 );
 log(`   one org's refresh with a year behind it (500 models): p50 ${history.refreshPerOrg.p50} ms`);
+
+const charts = await benchCharts({ runs: 200 });
+log(`\n7. Charts: ${charts.runs} PNGs drawn in a process of their own (timeline, ranking, share in turn)`);
+log(`   first chart (loads the chart stack) ${charts.coldMs} ms; then p50 ${charts.p50} ms, p95 ${charts.p95} ms`);
+log(
+  `   RSS ${charts.beforeMb} MB before; added by the chart stack: ${charts.addedFirstMb} MB after the first chart, ` +
+    `${charts.addedAfterMb} MB after the last (peak +${charts.addedPeakMb} MB); ${charts.meanKib} KiB a PNG on average`,
+);
+log('   (targets: p95 under 150 ms, under 30 MB added)');
