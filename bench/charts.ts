@@ -8,14 +8,14 @@ function percentile(sorted: number[], p: number): number {
 
 /**
  * Draws `runs` charts (a 23-month timeline by country, a top-10 ranking, a share by country, in turn)
- * in a child process run as the service runs (bundled, `--max-semi-space-size=2`): render times, and
- * RSS before the chart stack is loaded, after the first chart and after the last.
+ * from a process run as the service runs (bundled, `--max-semi-space-size=2`), through the chart
+ * process: render times, the RSS the asking process gains, and the chart process's own RSS.
  */
 export async function benchCharts(options: { runs: number }) {
-  // Beside the service's bundle, so the chart font is found the way the bundle finds it.
-  const outfile = 'dist/bench-chart-child.mjs';
+  // Beside the service's bundle (dist/chart-child.js, the chart process, comes from `npm run build`).
+  const outfile = 'dist/bench-charts.mjs';
   await build({
-    entryPoints: ['bench/chart-child.ts'],
+    entryPoints: ['bench/chart-client.ts'],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -32,15 +32,8 @@ export async function benchCharts(options: { runs: number }) {
     child.stdout.on('data', (chunk) => (out += String(chunk)));
     const code = await new Promise((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`the chart benchmark exited with ${String(code)}`);
-    const r = JSON.parse(out) as {
-      before: number;
-      afterFirst: number;
-      after: number;
-      peak: number;
-      coldMs: number;
-      times: number[];
-      meanBytes: number;
-    };
+    const r = JSON.parse(out) as Record<'before' | 'after' | 'settled' | 'coldMs' | 'meanBytes', number> &
+      Record<'childFirst' | 'childLast' | 'childPeak', number> & { times: number[] };
     const sorted = [...r.times].sort((a, b) => a - b);
     const round = (n: number) => Math.round(n);
     return {
@@ -48,10 +41,12 @@ export async function benchCharts(options: { runs: number }) {
       coldMs: round(r.coldMs),
       p50: round(percentile(sorted, 50)),
       p95: round(percentile(sorted, 95)),
-      beforeMb: round(r.before),
-      addedFirstMb: round(r.afterFirst - r.before),
-      addedAfterMb: round(r.after - r.before),
-      addedPeakMb: round(r.peak - r.before),
+      serviceBeforeMb: round(r.before),
+      serviceAddedMb: round(r.after - r.before),
+      serviceAddedIdleMb: round(r.settled - r.before),
+      chartProcessFirstMb: round(r.childFirst),
+      chartProcessLastMb: round(r.childLast),
+      chartProcessPeakMb: round(r.childPeak),
       meanKib: round(r.meanBytes / 1024),
     };
   } finally {

@@ -53,10 +53,11 @@ export async function renderChartSvg(spec: ChartSpec): Promise<string> {
 }
 
 /**
- * The chart as a PNG, the same bytes on every machine: the SVG is rasterised with the shipped font
- * only (system fonts are never looked at). Throws on a spec without points.
+ * The chart as a PNG, drawn in this process, the same bytes on every machine: the SVG is rasterised
+ * with the shipped font only (system fonts are never looked at). Throws on a spec without points.
+ * The chart process runs it; the service asks that process (see chart-process.ts).
  */
-export async function renderChart(spec: ChartSpec): Promise<Buffer> {
+export async function drawChart(spec: ChartSpec): Promise<Buffer> {
   const svg = await renderChartSvg(spec);
   const { Resvg, collect } = await (stack ??= loadStack());
   const font = { loadSystemFonts: false, fontFiles: [fontFile()], defaultFontFamily: FONT_FAMILY };

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChartSpec } from '../../commands/types.js';
-import { chartAltText, countryColor, renderChart, renderChartSvg } from '../../src/charts/index.js';
+import {
+  chartAltText,
+  countryColor,
+  createChartRenderer,
+  renderChart,
+  renderChartSvg,
+} from '../../src/charts/index.js';
 import { chartOption } from '../../src/charts/chart-option.js';
 import { isChartPng, pngHeader } from '../helpers/png.js';
 
@@ -80,6 +86,25 @@ describe('charts', () => {
         'mistralai/Mistral-Small-24B 900000.',
     );
     expect(chartAltText(TIMELINE)).toMatch(/^Stacked bar chart: .*\. China 46, United States 16, France 2\.$/);
+  });
+
+  it('draws in a process of its own, which ends when idle and starts again for the next chart', async () => {
+    const renderer = createChartRenderer({ idleMs: 300 });
+    try {
+      const first = await renderer.render(RANKING);
+      const pid = renderer.pid();
+      await vi.waitFor(() => {
+        if (renderer.pid() !== undefined) throw new Error('the chart process still runs');
+      }, 15_000);
+      const second = await renderer.render(RANKING);
+
+      expect(pid).toBeGreaterThan(0);
+      expect(pid).not.toBe(process.pid);
+      expect(renderer.pid()).not.toBe(pid);
+      expect(second.equals(first)).toBe(true);
+    } finally {
+      renderer.close();
+    }
   });
 
   it('refuses a chart without points', async () => {
