@@ -24,7 +24,7 @@ describePlatformContract('Slack', async (database) => {
     async charts(count) {
       await vi.waitFor(() => {
         if (h.fake.uploads.length < count) throw new Error(`${h.fake.uploads.length} of ${count} charts uploaded`);
-      }, 15_000);
+      }, 30_000);
       return h.fake.uploads.slice(0, count).map((u) => u.bytes);
     },
     close: () => h.close(),

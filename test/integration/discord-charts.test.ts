@@ -28,7 +28,7 @@ describe('charts on Discord', () => {
 
     for (const options of [[], [opt('view', 'timeline')], [opt('view', 'top')]]) {
       const exchange = await h.fake.interact({ guildId: GUILD, channelId: ALERTS, name: 'origins', options });
-      const reply = await exchange.reply(8000);
+      const reply = await exchange.reply(30_000);
 
       expect((await exchange.callback()).type).toBe(4);
       expect(reply.files?.map((f) => f.name)).toEqual(['chart.png']);
@@ -78,7 +78,7 @@ describe('charts on Discord', () => {
       });
 
       const callback = await exchange.callback(5_000);
-      const reply = await exchange.reply(8_000);
+      const reply = await exchange.reply(30_000);
 
       expect(callback.type).toBe(5);
       expect(reply.files?.map((f) => f.name)).toEqual(['chart.png']);

@@ -19,7 +19,7 @@ afterEach(async () => {
 async function uploads(count: number) {
   await vi.waitFor(() => {
     if (harness.fake.uploads.length < count) throw new Error(`${harness.fake.uploads.length} of ${count} uploads`);
-  }, 15_000);
+  }, 30_000);
   return harness.fake.uploads;
 }
 
@@ -71,7 +71,7 @@ describe('charts on Slack', () => {
     const answer = await harness.command('rankings share:true', { channel: 'G0PRIVATE', responseId: 'private' });
 
     expect(answer.body.response_type).toBe('in_channel');
-    const [said] = (await harness.fake.waitForResponses('private', 1, 15_000)) as {
+    const [said] = (await harness.fake.waitForResponses('private', 1, 30_000)) as {
       response_type: string;
       text: string;
     }[];
