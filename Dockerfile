@@ -19,10 +19,12 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
-# The bundle, its launcher and the migrations it runs at start; no TypeScript sources.
+# The bundle, its launcher, the migrations it runs at start and the chart font; no TypeScript sources.
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY db/migrations ./db/migrations
+# The one font charts are drawn with.
+COPY assets ./assets
 # The embedded database's volume, for the image run alone (compose uses PostgreSQL).
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]

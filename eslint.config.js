@@ -17,6 +17,8 @@ const PARTS = {
   format: { pattern: 'src/format/**', may: ['platform-contract', 'shared'] },
   labs: { pattern: 'src/labs/**', may: ['format', 'shared'] },
   subscriptions: { pattern: 'src/subscriptions/**', may: ['shared'] },
+  // Charts drawn from a reply's neutral chart spec (its type comes from commands); the chart libraries stay here.
+  charts: { pattern: 'src/charts/**', may: ['commands', 'format', 'shared'] },
   // What commands and platforms may ask of storage: interfaces only.
   ports: { pattern: 'src/ports/**', may: ['platform-contract', 'subscriptions', 'shared'] },
   // The ports on the database.
@@ -26,9 +28,18 @@ const PARTS = {
   },
   // Platform-neutral commands: ports in, a neutral reply out.
   commands: { pattern: 'commands/**', may: ['ports', 'format', 'labs', 'subscriptions', 'shared'] },
-  console: { pattern: 'src/platforms/console/**', may: ['platform-contract', 'commands', 'ports', 'format', 'shared'] },
-  discord: { pattern: 'src/platforms/discord/**', may: ['platform-contract', 'commands', 'ports', 'format', 'shared'] },
-  slack: { pattern: 'src/platforms/slack/**', may: ['platform-contract', 'commands', 'ports', 'format', 'shared'] },
+  console: {
+    pattern: 'src/platforms/console/**',
+    may: ['platform-contract', 'commands', 'ports', 'format', 'charts', 'shared'],
+  },
+  discord: {
+    pattern: 'src/platforms/discord/**',
+    may: ['platform-contract', 'commands', 'ports', 'format', 'charts', 'shared'],
+  },
+  slack: {
+    pattern: 'src/platforms/slack/**',
+    may: ['platform-contract', 'commands', 'ports', 'format', 'charts', 'shared'],
+  },
   // What every platform is, and the message model delivery and platforms share: the files of
   // src/platforms/ itself (after the platforms, so their folders are matched first).
   'platform-contract': { pattern: 'src/platforms', may: ['commands', 'ports', 'format', 'shared'] },
@@ -60,6 +71,7 @@ const PACKAGES = [
     only: ['db', 'storage', 'delivery', 'worker', 'cli', 'shared'],
   },
   { source: ['@huggingface/*'], only: ['sources'] },
+  { source: ['echarts', 'echarts/**', 'zrender', 'zrender/**', '@resvg/*'], only: ['charts'] },
 ];
 
 const NAMES = Object.keys(PARTS);

@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import pg from 'pg';
+import { benchCharts } from './charts.js';
 import { benchBackfill } from './history-backfill.js';
 import { benchHistoryQueries } from './history-queries.js';
 import { benchIdleRss } from './idle-rss.js';
@@ -117,3 +118,17 @@ log(
     `${history.bytesPerRow} bytes a row; filled in ${Math.round(history.fillMs / 1000)} s`,
 );
 log(`   one org's refresh with a year behind it (500 models): p50 ${history.refreshPerOrg.p50} ms`);
+
+const charts = await benchCharts({ runs: 200 });
+log(`\n7. Charts: ${charts.runs} PNGs (timeline, ranking, share in turn), drawn by the chart process`);
+log(`   first chart (starts the chart process) ${charts.coldMs} ms; then p50 ${charts.p50}, p95 ${charts.p95} ms`);
+log(
+  `   the asking process: ${charts.serviceBeforeMb} MB before, +${charts.serviceAddedMb} MB after the charts, ` +
+    `+${charts.serviceAddedIdleMb} MB once the chart process ended (idle)`,
+);
+log(
+  `   the chart process while it runs: ${charts.chartProcessFirstMb} MB after the first chart, ` +
+    `${charts.chartProcessLastMb} MB after the last (peak ${charts.chartProcessPeakMb} MB); ` +
+    `${charts.meanKib} KiB a PNG`,
+);
+log('   (targets: p95 under 150 ms, under 30 MB added to the service)');

@@ -9,7 +9,8 @@ import type {
   OriginsTop,
   PopularityMetric,
 } from '../src/ports/models.js';
-import { figureOf, rankedItem } from './rankings.js';
+import { countryBarsChart, ecosystemChart, timelineChart } from './charts.js';
+import { figureOf, figureValue, rankedItem } from './rankings.js';
 import { labLabel, repoLink } from './render-helpers.js';
 import type { Inline, Reply, ReplyBlock } from './types.js';
 
@@ -66,6 +67,7 @@ export function shareReply(byLab: OriginShare[], options: { metric: OriginMetric
       },
     ],
     data,
+    chart: countryBarsChart(title, metric, byCountry),
   };
 }
 
@@ -123,6 +125,11 @@ export function timelineReply(timeline: OriginsTimeline): Reply {
       },
     ],
     data,
+    chart: timelineChart(
+      title,
+      timeline.months,
+      byCountry.map((c) => c.country),
+    ),
   };
 }
 
@@ -160,11 +167,12 @@ export function topReply(hubUrl: string, top: OriginsTop, options: { metric: Pop
       { type: 'note', text: ['Public originals only: quantizations and re-uploads are left out.'] },
     ],
     data,
+    chart: countryBarsChart(
+      title,
+      'models',
+      top.byCountry.map((c) => ({ country: c.country, value: c.count })),
+    ),
   };
-}
-
-function figureValue(metric: PopularityMetric, m: { downloads: number; likes: number; trendingScore: number }) {
-  return metric === 'trending' ? m.trendingScore : metric === 'likes' ? m.likes : m.downloads;
 }
 
 /** `view:ecosystem`: what the community builds on each country's models, and the models most built on. */
@@ -218,5 +226,6 @@ export function ecosystemReply(hubUrl: string, eco: OriginsEcosystem): Reply {
       },
     ],
     data,
+    chart: ecosystemChart(title, eco.byCountry),
   };
 }

@@ -1,5 +1,6 @@
 import { formatCount } from '../src/format/numbers.js';
 import type { GrowthRanking } from '../src/ports/models.js';
+import { rankingChart } from './charts.js';
 import { labLabel, repoLink } from './render-helpers.js';
 import type { Inline, Reply } from './types.js';
 
@@ -57,5 +58,10 @@ export function growthReply(
     title,
     blocks: [{ type: 'list', items }, ...notes.map((n) => ({ type: 'note' as const, text: [n] }))],
     data,
+    chart: rankingChart(
+      title,
+      `likes gained over ${days} days`,
+      ranking.models.map((m) => ({ repo: m.repo, country: m.country, value: m.likesGained })),
+    ),
   };
 }

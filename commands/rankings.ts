@@ -7,6 +7,7 @@ import {
   type RankedModel,
   type RankingMetric,
 } from '../src/ports/models.js';
+import { rankingChart } from './charts.js';
 import { growthReply } from './rankings-growth.js';
 import { labLabel, repoLink, sizeOf } from './render-helpers.js';
 import { defineCommand, type Inline } from './types.js';
@@ -21,6 +22,17 @@ export function rankedItem(hubUrl: string, m: RankedModel, rank: number, figure:
     { bold: figure },
     facts.length ? ` · ${facts.join(' · ')}` : '',
   ];
+}
+
+const AXIS_TITLES: Record<PopularityMetric, string> = {
+  downloads: 'downloads (last 30 days)',
+  likes: 'likes',
+  trending: 'trending score',
+};
+
+/** A model's figure for a popularity metric, as a number. */
+export function figureValue(metric: PopularityMetric, m: { downloads: number; likes: number; trendingScore: number }) {
+  return metric === 'trending' ? m.trendingScore : metric === 'likes' ? m.likes : m.downloads;
 }
 
 /** A model's figure for a popularity metric, worded. */
@@ -87,6 +99,11 @@ export const rankingsCommand = defineCommand({
         { type: 'list', items: top.map((m, i) => rankedItem(ctx.hubUrl, m, i + 1, figureOf(metric, m))) },
         { type: 'note', text: ['Downloads are the last 30 days, as the Hub counts them.'] },
       ],
+      chart: rankingChart(
+        title,
+        AXIS_TITLES[metric],
+        top.map((m) => ({ repo: m.repo, country: m.country, value: figureValue(metric, m) })),
+      ),
     };
   },
 });

@@ -11,7 +11,8 @@ Commands:
   labs remove <org>                      stop tracking the lab that owns <org>
   releases [--days N] [--json]           releases of the last N days (default 7), history marked
   backfill [--since D] [--org ORG]       turn the tracked orgs' earlier repos into historical releases
-  run <command> [sub] [name:value …]     any slash command for the console workspace (--json: the reply as JSON)
+  run <command> [sub] [name:value …]     any slash command for the console workspace (--json: the reply as JSON;
+                                         --chart FILE: its chart as PNG)
   commands sync                          register the slash commands with Discord (needs DISCORD_TOKEN)
   secrets rotate                         seal stored secrets again with FLOODWATCH_SECRET_KEY
   deliveries list [--failed] [--json]    alerts not sent yet, or (--failed) given up after their retries
@@ -65,7 +66,7 @@ list    the deliveries not sent yet (waiting, being sent, or given up), newest f
 retry   puts failed deliveries back in the queue, due now with their attempts counted afresh; an id
         that does not exist or is not failed changes nothing (exit 2)
 Sent deliveries older than DELIVERY_RETENTION_DAYS (default 30) are deleted by the service.`,
-  run: `Usage: floodwatch run <command> [subcommand] [name:value …] [--json]
+  run: `Usage: floodwatch run <command> [subcommand] [name:value …] [--json] [--chart FILE]
 
 Runs a slash command for the console workspace, as its admin, with the same grammar as Slack:
 options as name:value (quote a value with spaces), or values alone in the order the command lists them.
@@ -73,7 +74,9 @@ options as name:value (quote a value with spaces), or values alone in the order 
   floodwatch run rankings metric:likes country:CN limit:5
   floodwatch run alerts subscribe countries:CN mode:daily
   floodwatch run help                    every command and its options
-  --json   print the reply as JSON: its title, blocks and the values behind them
+  floodwatch run origins view:timeline --chart timeline.png
+  --json   print the reply as JSON: its title, blocks, the values behind them and its chart spec
+  --chart  write the reply's chart as a PNG to FILE (origins and rankings; exit 2 for one without)
 A mistake prints the same message as in chat and exits 2; nothing is changed.`,
   secrets: `Usage: floodwatch secrets rotate
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { RawArgs, Reply, TopCommand } from '../../commands/types.js';
+import type { ChartSpec, RawArgs, Reply, TopCommand } from '../../commands/types.js';
 import type { Services } from '../ports/services.js';
 import type { ReleaseView } from './release-view.js';
 
@@ -84,6 +84,8 @@ export interface Answer {
   ephemeral: boolean;
   text: string;
   body: unknown;
+  /** The reply's chart, for a platform that posts it apart from the body (Slack uploads it as a file). */
+  chart?: ChartSpec | undefined;
 }
 
 /**

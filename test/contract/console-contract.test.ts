@@ -32,6 +32,7 @@ describePlatformContract(
       destination: CONSOLE_DESTINATION,
       workspaceId: LOCAL_WORKSPACE_ID,
       channelId: 'stdout',
+      databaseWorkspace: { id: LOCAL_WORKSPACE_ID, platform: 'console' },
       spelled: 'floodwatch run releases',
       posted: () => [...writes],
       async command(path, args) {

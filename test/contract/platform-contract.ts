@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type Platform } from '../../src/platforms/platform.js';
 import type { ReleaseView } from '../../src/platforms/release-view.js';
 import { changeNotice } from '../../src/platforms/notices.js';
+import { isChartPng } from '../helpers/png.js';
+import { seedRankedModel } from '../helpers/seed.js';
 import { useTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 /** What the shared suite needs from a platform: the platform over its fake, and a way to ask it things. */
@@ -12,6 +14,8 @@ export interface PlatformUnderTest {
   /** The platform's own ids of a workspace and channel it can answer in. */
   workspaceId: string;
   channelId: string;
+  /** The workspace in the database that commands asked here answer for, and its platform's name. */
+  databaseWorkspace: { id: string; platform: string };
   /** How the platform writes the command `releases` when a reply names it. */
   spelled: string;
   /** Text of every message that landed in that destination, its rich parts included. */
@@ -20,6 +24,11 @@ export interface PlatformUnderTest {
   breakChannel?(): void;
   /** The next post is rate limited for this many seconds; absent where there are no rate limits. */
   rateLimitOnce?(seconds: number): void;
+  /**
+   * The first `count` charts posted in answer to commands, as PNG bytes, once they are all there;
+   * absent where the platform shows no pictures.
+   */
+  charts?(count: number): Promise<Buffer[]>;
   /** Runs `/<path> name:value…` as a member and returns the visible answer. */
   command(path: string[], args: Record<string, string>): Promise<{ text: string; ephemeral: boolean }>;
   close(): Promise<void>;
@@ -178,6 +187,19 @@ export function describePlatformContract(
       expect(help.text).toContain('rankings');
       expect(mistake.ephemeral).toBe(true);
       expect(mistake.text).toContain('must be from 1 to 25');
+    });
+
+    it('answers with its chart where the platform shows pictures, and always with the text', async () => {
+      await seedRankedModel(database.db, platform.databaseWorkspace.id, platform.databaseWorkspace.platform);
+
+      const shared = await platform.command(['rankings'], { share: 'true' });
+
+      expect(shared.ephemeral).toBe(false);
+      expect(shared.text).toContain('chart-lab/Chart-7B');
+      expect(shared.text).toContain('250K downloads');
+      if (!platform.charts) return;
+      const [chart] = await platform.charts(1);
+      expect(isChartPng(chart)).toBe(true);
     });
 
     it('answers through the platform interface, naming commands in its own words', async () => {

@@ -4,6 +4,7 @@ import type { Platform } from '../../src/platforms/platform.js';
 import { createPostgresServices } from '../../src/storage/create-services.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import type { VisibleReply } from '../fakes/discord/types.js';
 import { seedLabs } from './seed.js';
 import { resetDatabase, type TestDatabase } from './test-database.js';
 
@@ -18,11 +19,7 @@ export interface DiscordHarness {
   bot: Platform;
   seeded: Awaited<ReturnType<typeof seedLabs>>;
   /** A slash command from a member (admin with Manage Server when asked); resolves with the visible reply. */
-  command(
-    name: string,
-    options?: unknown[],
-    as?: { admin?: boolean; channelId?: string },
-  ): Promise<{ content?: string; embeds?: any[]; flags?: number; allowed_mentions?: unknown }>;
+  command(name: string, options?: unknown[], as?: { admin?: boolean; channelId?: string }): Promise<VisibleReply>;
   close(): Promise<void>;
 }
 
@@ -88,7 +85,8 @@ export async function createDiscordHarness(
         options,
         permissions: as.admin ? MANAGE_GUILD : '0',
       });
-      return exchange.reply(8000);
+      // A first chart starts the chart process, through tsx in the tests: slow on a busy machine.
+      return exchange.reply(30_000);
     },
     async close() {
       await bot.stop();

@@ -1,6 +1,6 @@
 import { LOCAL_WORKSPACE_ID } from '../../src/shared/local-workspace.js';
 import type { Database } from '../../db/database.js';
-import { labOrgs, labs, subscriptions, workspaceLabs, workspaces } from '../../db/schema.js';
+import { labOrgs, labs, models, releases, subscriptions, workspaceLabs, workspaces } from '../../db/schema.js';
 
 export interface TestLab {
   name: string;
@@ -34,4 +34,30 @@ export async function seedLabs(
     })
     .returning({ id: subscriptions.id });
   return { labIds: ids, subscriptionId: sub!.id, workspaceId };
+}
+
+/** One lab from China with one released model, tracked by the workspace: enough for /rankings to draw a chart. */
+export async function seedRankedModel(db: Database, workspaceId: string, platform: string) {
+  await db.insert(workspaces).values({ id: workspaceId, platform }).onConflictDoNothing();
+  const [lab] = await db.insert(labs).values({ name: 'Chart Lab', country: 'CN' }).returning({ id: labs.id });
+  await db.insert(labOrgs).values({ org: 'chart-lab', labId: lab!.id });
+  await db.insert(workspaceLabs).values({ workspaceId, labId: lab!.id });
+  const seen = new Date('2026-11-20T00:00:00Z');
+  const [release] = await db
+    .insert(releases)
+    .values({ labId: lab!.id, title: 'chart-lab/Chart-7B', firstSeenAt: seen })
+    .returning({ id: releases.id });
+  await db.insert(models).values({
+    id: 'm-chart-7b',
+    repo: 'chart-lab/Chart-7B',
+    org: 'chart-lab',
+    labId: lab!.id,
+    releaseId: release!.id,
+    task: 'text-generation',
+    params: 7e9,
+    downloads: 250_000,
+    likes: 300,
+    createdAt: seen,
+    firstSeenPublicAt: seen,
+  });
 }

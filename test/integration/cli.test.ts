@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../db/data-dir-lock.js';
 import { makeRepo, startFakeHub, type FakeHub } from '../fakes/hub/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { isChartPng } from '../helpers/png.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const onPostgres = process.env.FW_TEST_DB === 'postgres';
@@ -175,6 +176,24 @@ describe('a session', () => {
     expect(listed.out).toContain('daily');
     expect(named.out).toContain('Quoted Lab');
     await cli('labs', 'remove', 'quoted-lab');
+  });
+
+  it('writes the chart of an answer as PNG with --chart, and includes its spec in --json', async () => {
+    const file = join(dataDir, 'origins.png');
+    const drawn = await cli('run', 'origins', 'since:2025-01', '--chart', file);
+    const json = await cli('run', 'origins', 'since:2025-01', '--json');
+    const none = await cli('run', 'releases', '--chart', join(dataDir, 'none.png'));
+    const missing = await cli('run', 'origins', '--chart');
+
+    expect(drawn).toMatchObject({ code: 0, err: '' });
+    expect(drawn.out).toContain('Origins since 2025-01 by releases');
+    expect(isChartPng(readFileSync(file))).toBe(true);
+    expect(JSON.parse(json.out).chart).toMatchObject({ kind: 'bars', byCountry: true, points: [{ series: 'CN' }] });
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('This answer has no chart');
+    expect(existsSync(join(dataDir, 'none.png'))).toBe(false);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--chart needs a file name');
   });
 
   it('refuses a bad run with the chat message and exit 2, changing nothing', async () => {

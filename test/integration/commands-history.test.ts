@@ -104,6 +104,14 @@ describe('/origins', () => {
       undated: 1,
       months: expect.arrayContaining([{ month: '2025-01', total: 3, byCountry: { CN: 2, FR: 1 } }]),
     });
+    expect(reply.chart).toMatchObject({ kind: 'stacked-bars', byCountry: true, yTitle: 'releases' });
+    const points = reply.chart!.points;
+    expect(new Set(points.map((p) => p.x)).size).toBe(23);
+    expect(points.filter((p) => p.x === '2025-01')).toEqual([
+      { x: '2025-01', series: 'CN', value: 2 },
+      { x: '2025-01', series: 'FR', value: 1 },
+      { x: '2025-01', series: 'US', value: 0 },
+    ]);
   });
 
   it('view:top says how many of the most downloaded models come from each country', async () => {
@@ -117,6 +125,16 @@ describe('/origins', () => {
       byCountry: [
         { country: 'CN', count: 2 },
         { country: 'US', count: 1 },
+      ],
+    });
+    expect(reply.chart).toEqual({
+      kind: 'bars',
+      title: 'Origins of the top 3 by downloads',
+      yTitle: 'models',
+      byCountry: true,
+      points: [
+        { x: 'CN', series: 'CN', value: 2 },
+        { x: 'US', series: 'US', value: 1 },
       ],
     });
   });
@@ -138,6 +156,13 @@ describe('/origins', () => {
       'deepseek-ai/DeepSeek-R1',
     ]);
     expect(reply.data).toMatchObject({ total: 4600 + llama });
+    expect(reply.chart).toMatchObject({ kind: 'stacked-bars', byCountry: false });
+    expect(reply.chart!.points.filter((p) => p.x === 'United States')).toEqual([
+      { x: 'United States', series: 'finetunes', value: 1498 },
+      { x: 'United States', series: 'adapters', value: 1345 },
+      { x: 'United States', series: 'quantizations', value: 334 },
+      { x: 'United States', series: 'merges', value: 71 },
+    ]);
   });
 
   it('view:share counts history too, over any window', async () => {
@@ -176,5 +201,7 @@ describe('/rankings metric:growth', () => {
       '2. meta-llama/Llama-3.1-8B · 🇺🇸 Meta · +10 likes · downloads −1M',
     ]);
     expect(reply.data).toMatchObject({ days: 7, models: [{ likesGained: 50 }, { likesGained: 10 }] });
+    expect(reply.chart).toMatchObject({ kind: 'bars', yTitle: 'likes gained over 7 days' });
+    expect(reply.chart!.points.map((p) => p.value)).toEqual([50, 10]);
   });
 });

@@ -213,6 +213,10 @@ describe('/rankings', () => {
     expect(listItems(byDefault)[0]).toContain('4M downloads');
     expect(listItems(byLikes)[0]).toContain('4K likes');
     expect(listItems(byTrending)[0]).toContain('trending 500');
+    expect(byDefault.chart).toMatchObject({ kind: 'bars', byCountry: true, yTitle: 'downloads (last 30 days)' });
+    expect(byDefault.chart!.points[0]).toEqual({ x: 'Qwen/Qwen3-8B', series: 'CN', value: 4_000_000 });
+    expect(byDefault.chart!.points.map((p) => p.x)).toEqual(listedRepos(byDefault));
+    expect(byLikes.chart!.points[0]).toMatchObject({ x: 'deepseek-ai/DeepSeek-V3', series: 'CN' });
   });
 
   it('names the lab and its country on every row', async () => {

@@ -38,6 +38,9 @@ describe('the import map', () => {
     ['the schema imports a command', 'db/x.ts', `import '../commands/index.js';`],
     ['the product imports a test helper', 'src/worker/x.ts', `import '../../test/helpers/seed.js';`],
     ['a port imports storage', 'src/ports/x.ts', `import '../storage/settings.js';`],
+    ['a command imports the chart renderer', 'commands/x.ts', `import '../src/charts/index.js';`],
+    ['a platform imports the chart library', 'src/platforms/slack/x.ts', `import 'echarts/core';`],
+    ['the charts import a platform', 'src/charts/x.ts', `import '../platforms/discord/render-reply.js';`],
   ])('refuses it when %s', async (_what, path, code) => {
     expect(await boundaryErrors(path, code)).toHaveLength(1);
   });
@@ -60,6 +63,8 @@ describe('the import map', () => {
       `import '../../db/schema.js';\nimport 'drizzle-orm';`,
     ],
     ['a command imports the ports', 'commands/x.ts', `import '../src/ports/labs.js';`],
+    ['a platform imports the chart renderer', 'src/platforms/discord/x.ts', `import '../../charts/index.js';`],
+    ['the charts import the chart libraries', 'src/charts/x.ts', `import 'echarts/core';\nimport '@resvg/resvg-js';`],
     ['the app imports a platform', 'src/app/x.ts', `import '../platforms/slack/index.js';`],
   ])('allows it when %s', async (_what, path, code) => {
     expect(await boundaryErrors(path, code)).toEqual([]);

@@ -8,7 +8,7 @@ import { destinationOf, workspaceId } from './ids.js';
 import { plainReply } from '../plain-reply.js';
 import { replyToRequest } from '../reply-to-request.js';
 import { spellCommand } from './markdown.js';
-import { renderReply } from './render-reply.js';
+import { renderReplyWithChart } from './reply-message.js';
 import { syncCommands } from './sync-commands.js';
 
 export interface DiscordOptions extends PlatformDeps {
@@ -51,7 +51,8 @@ export function createDiscordBot(options: DiscordOptions): Platform {
         workspace: workspaceId,
         destination: destinationOf,
       });
-      return { ephemeral: reply.ephemeral, text: plainReply(reply, spellCommand), body: renderReply(reply) };
+      const body = await renderReplyWithChart(reply, logger);
+      return { ephemeral: reply.ephemeral, text: plainReply(reply, spellCommand), body };
     },
     async start() {
       try {

@@ -14,6 +14,7 @@ import type { Services } from '../../ports/services.js';
 import { within } from '../../shared/within.js';
 import { claimInteraction } from './claim-interaction.js';
 import type { DiscordReply } from './render-reply.js';
+import { interactionMessage } from './reply-message.js';
 
 // Discord drops an interaction not answered within 3 s: past this, defer and edit later.
 const DEFER_AFTER_MS = 2_000;
@@ -58,10 +59,8 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
   });
   const ready = await within(running, DEFER_AFTER_MS);
   if (ready) {
-    const body = ready.body as DiscordReply;
     await interaction.reply({
-      ...body,
-      allowedMentions: { parse: [] },
+      ...interactionMessage(ready.body as DiscordReply),
       ...(ready.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
     });
     return;
@@ -70,7 +69,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
   const ephemeral = !(found.command.admin || args.share === true);
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const late = await running;
-  await interaction.editReply({ ...(late.body as DiscordReply), allowedMentions: { parse: [] } });
+  await interaction.editReply(interactionMessage(late.body as DiscordReply));
 }
 
 async function answerAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {

@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Reply, ReplyBlock } from '../../../commands/types.js';
 import { clip, inline, joinLines, plain } from './markdown.js';
 import { barLine } from '../../format/text-bar.js';
+import { CHART_FILE_NAME } from '../../charts/index.js';
 
 const COLOR = 0x2f6fde;
 function blockLines(block: ReplyBlock): string[] {
@@ -21,12 +22,31 @@ function blockLines(block: ReplyBlock): string[] {
   }
 }
 
-export interface DiscordReply {
-  embeds: APIEmbed[];
+/** A file to attach, as Discord's REST takes it (`files[n]` parts of a multipart body). */
+export interface ReplyFile {
+  name: string;
+  data: Buffer;
+  /** The attachment's alt text. */
+  description: string;
 }
 
-/** A reply as one embed within Discord's limits: long lists are cut with a count, never rejected. */
-export function renderReply(reply: Reply): DiscordReply {
+export interface DiscordReply {
+  embeds: APIEmbed[];
+  /** The chart, when the reply has one and it could be drawn; the embed shows it. */
+  files: ReplyFile[];
+}
+
+/** A drawn chart: the PNG and what it shows in words. */
+export interface DrawnChart {
+  png: Buffer;
+  altText: string;
+}
+
+/**
+ * A reply as one embed within Discord's limits: long lists are cut with a count, never rejected. A drawn
+ * chart is attached as chart.png and shown as the embed's image; the text stays for clients without images.
+ */
+export function renderReply(reply: Reply, chart?: DrawnChart): DiscordReply {
   const fields = reply.blocks
     .flatMap((b) => (b.type === 'fields' ? b.fields : []))
     .slice(0, 25)
@@ -43,7 +63,9 @@ export function renderReply(reply: Reply): DiscordReply {
         ...(reply.url ? { url: reply.url } : {}),
         ...(description ? { description } : {}),
         ...(fields.length ? { fields } : {}),
+        ...(chart ? { image: { url: `attachment://${CHART_FILE_NAME}` } } : {}),
       },
     ],
+    files: chart ? [{ name: CHART_FILE_NAME, data: chart.png, description: chart.altText }] : [],
   };
 }

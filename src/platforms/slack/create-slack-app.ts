@@ -110,7 +110,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       workspace: workspaceId,
       destination: destinationOf,
     });
-    return { ephemeral: reply.ephemeral, text: plainReply(reply, spellCommand), body: toBody(reply) };
+    return {
+      ephemeral: reply.ephemeral,
+      text: plainReply(reply, spellCommand),
+      body: toBody(reply),
+      chart: reply.chart,
+    };
   }
 
   let app: App | undefined;

@@ -13,3 +13,5 @@ export { slackFailure } from './slack-failure.js';
 export { channelOf, destinationOf, teamOf, workspaceId } from './ids.js';
 export { INSTALL_PATH, REDIRECT_PATH, type SlackOAuthOptions } from './oauth-receiver.js';
 export { BOT_SCOPES } from './scopes.js';
+export { uploadChart, type UploadChartOptions } from './upload-chart.js';
+export { CHART_NOTE, toBody } from './command-handler.js';

@@ -195,6 +195,38 @@ describe('fake Discord with the real discord.js client', () => {
     expect(edit?.path).toMatch(/\/messages\/@original$/);
   });
 
+  it('takes files with an interaction reply and with the edit after a defer, and shows them in the embed', async () => {
+    const f = await start();
+    const c = await ready(f);
+    const png = Buffer.from('\x89PNG fake bytes');
+    const embeds = [{ title: 'Chart', image: { url: 'attachment://chart.png' } }];
+    const files = [{ attachment: png, name: 'chart.png', description: 'A bar chart' }];
+    const answered = onNextInteraction(c, async (i) => {
+      if (i.isChatInputCommand()) await i.reply({ embeds, files });
+    });
+    const direct = await f.interact({ guildId: GUILD, channelId: ALERTS, name: 'origins' });
+    await answered;
+    let edited: { attachments: string[]; image: string | undefined } | undefined;
+    const deferred = onNextInteraction(c, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      const message = await i.editReply({ embeds, files });
+      edited = { attachments: message.attachments.map((a) => a.name), image: message.embeds[0]?.image?.url };
+    });
+    const late = await f.interact({ guildId: GUILD, channelId: ALERTS, name: 'origins' });
+    await deferred;
+
+    for (const exchange of [direct, late]) {
+      const reply = await exchange.reply();
+      expect(reply.files).toMatchObject([{ field: 'files[0]', name: 'chart.png', size: png.length }]);
+      expect(reply.files?.[0]?.data.equals(png)).toBe(true);
+    }
+    expect(edited).toEqual({ attachments: ['chart.png'], image: expect.stringMatching(/^https:.*\/chart\.png$/) });
+    const upload = f.requests.find((r) => r.method === 'PATCH');
+    expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(upload?.body.attachments).toMatchObject([{ id: '0', description: 'A bar chart' }]);
+  });
+
   it('answers autocomplete with respond() and refuses more than 25 choices', async () => {
     const f = await start();
     const c = await ready(f);

@@ -44,7 +44,8 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedB
   let invalidJson = false;
   for (const [field, value] of form.entries()) {
     if (typeof value !== 'string') {
-      files.push({ field, name: value.name, size: value.size, contentType: value.type });
+      const data = Buffer.from(await value.arrayBuffer());
+      files.push({ field, name: value.name, size: value.size, contentType: value.type, data });
       continue;
     }
     if (field !== 'payload_json') {

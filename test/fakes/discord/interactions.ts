@@ -61,12 +61,17 @@ export function interactionMessage(
 }
 
 /** Records the first callback; a reply or defer creates @original (a loading message for a defer). */
-export function acknowledge(state: FakeState, record: InteractionRecord, callback: InteractionCallback): void {
+export function acknowledge(
+  state: FakeState,
+  record: InteractionRecord,
+  callback: InteractionCallback,
+  files: RecordedFile[] = [],
+): void {
   record.callback.resolve(callback);
   const data: Json = callback.data ?? {};
   if (callback.type === CALLBACK.reply) {
-    record.original = interactionMessage(state, record, data);
-    record.visible.resolve(data);
+    record.original = interactionMessage(state, record, data, files);
+    record.visible.resolve({ ...data, files });
   }
   if (callback.type === CALLBACK.defer) {
     const flags = ((data.flags ?? 0) & EPHEMERAL) | LOADING;

@@ -47,7 +47,7 @@ function callback(ctx: RequestContext, params: RouteParams, state: FakeState): v
   if (body.type === CALLBACK.autocomplete) checkAutocompleteLimits(data, errors);
   if (errors.count > 0) return send(ctx, 400, invalidFormBody(errors));
   if (body.type === CALLBACK.reply && isEmptyMessage(data, ctx.files.length)) return sendDiscordError(ctx, 50006);
-  acknowledge(state, record, { type: body.type, data: body.data });
+  acknowledge(state, record, { type: body.type, data: body.data }, ctx.files);
   if (ctx.query.get('with_response') === 'true') return send(ctx, 200, callbackResponse(record, body.type));
   send(ctx, 204);
 }
@@ -108,13 +108,13 @@ function editWebhookMessage(ctx: RequestContext, params: RouteParams, state: Fak
   checkMessageLimits(body, errors);
   if (errors.count > 0) return send(ctx, 400, invalidFormBody(errors));
   const wasLoading = id === '@original' && isLoading(record);
-  const edited = patchMessage(message, body);
+  const edited = patchMessage(message, body, ctx.files);
   edited.flags &= ~LOADING;
-  if (isEmptyMessage(edited, ctx.files.length + edited.attachments.length)) return sendDiscordError(ctx, 50006);
+  if (isEmptyMessage(edited, edited.attachments.length)) return sendDiscordError(ctx, 50006);
   if ('allowed_mentions' in body) edited.allowed_mentions = body.allowed_mentions;
   storeMessage(record, id, edited);
   // The edit that replaces the "thinking…" placeholder is the reply users see.
-  if (wasLoading) record.visible.resolve(body);
+  if (wasLoading) record.visible.resolve({ ...body, files: ctx.files });
   send(ctx, 200, publicMessage(edited));
 }
 
@@ -143,7 +143,7 @@ function followUp(ctx: RequestContext, params: RouteParams, state: FakeState): v
   // After a defer, the first follow-up takes the place of the "thinking…" message and keeps its ephemerality.
   if (replacesPlaceholder) {
     record.original = message;
-    record.visible.resolve(body);
+    record.visible.resolve({ ...body, files: ctx.files });
   }
   if (ctx.query.get('wait') === 'true') return send(ctx, 200, publicMessage(message));
   send(ctx, 204);

@@ -42,6 +42,8 @@ export interface RecordedFile {
   name: string;
   size: number;
   contentType: string;
+  /** The file's bytes, as uploaded. */
+  data: Buffer;
 }
 
 export interface RecordedRequest {
@@ -102,6 +104,8 @@ export interface VisibleReply {
   flags?: number;
   allowed_mentions?: any;
   components?: any[];
+  /** The files uploaded with the request that made the reply visible (multipart `files[n]` parts). */
+  files?: RecordedFile[];
 }
 
 export interface InteractionExchange {
