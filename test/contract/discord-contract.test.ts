@@ -25,6 +25,10 @@ describePlatformContract('Discord', async (database) => {
     },
     // The reply is visible with its files, so they are all there once command() resolved.
     charts: async (count) => files.slice(0, count),
+    postedCharts: () =>
+      h.fake.requests
+        .filter((r) => r.method === 'POST' && r.path === `/channels/${ALERTS}/messages` && r.status === 200)
+        .flatMap((r) => r.files.map((f) => f.data)),
     close: () => h.close(),
   };
 });

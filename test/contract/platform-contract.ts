@@ -29,6 +29,8 @@ export interface PlatformUnderTest {
    * absent where the platform shows no pictures.
    */
   charts?(count: number): Promise<Buffer[]>;
+  /** The charts that came with what was posted to `destination` (a notice's), as PNG bytes. */
+  postedCharts?(): Buffer[];
   /** Runs `/<path> name:value…` as a member and returns the visible answer. */
   command(path: string[], args: Record<string, string>): Promise<{ text: string; ephemeral: boolean }>;
   close(): Promise<void>;
@@ -134,6 +136,11 @@ export function describePlatformContract(
       expect(posted).toHaveLength(1);
       expect(posted[0]).toContain('Qwen/Qwen3-8B');
       expect(posted[0]).toContain('license apache-2.0 → other');
+      // Where the platform shows pictures, the notice's chart comes with it, drawn.
+      if (!platform.postedCharts) return;
+      const charts = platform.postedCharts();
+      expect(charts).toHaveLength(1);
+      expect(isChartPng(charts[0]!)).toBe(true);
     });
 
     it.runIf(channelFaults)('asks to pause when a notice cannot go to its channel', async () => {

@@ -27,6 +27,7 @@ describePlatformContract('Slack', async (database) => {
       }, 30_000);
       return h.fake.uploads.slice(0, count).map((u) => u.bytes);
     },
+    postedCharts: () => h.fake.uploads.filter((u) => u.channel_id === 'C0ALERTS').map((u) => u.bytes),
     close: () => h.close(),
   };
 });

@@ -5,15 +5,18 @@ import {
   RateLimitError,
   REST,
   Routes,
+  type APIEmbed,
   type RateLimitData,
 } from 'discord.js';
+import type { Logger } from 'pino';
 import { systemClock } from '../../shared/clock.js';
+import { silentLogger } from '../../shared/logger.js';
 import { createPacer } from '../../shared/pacer.js';
 import { DeliveryError, type NoticeAdapter, type SendOptions } from '../platform.js';
-import type { Reply } from '../../../commands/types.js';
 import { channelOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
-import { renderReply } from './render-reply.js';
+import type { DiscordReply } from './render-reply.js';
+import { renderReplyWithChart, restMessage } from './reply-message.js';
 
 // Discord's answers that mean "this channel will not take our messages": missing access, missing
 // permissions, unknown channel. Retrying them would only earn an IP ban for invalid requests.
@@ -101,33 +104,36 @@ export function discordFailure(error: unknown): DeliveryError {
 }
 
 /**
- * A notice's message: the reply's embed, as a command's answer shows it. Its chart (`reply.chart`) is
- * not drawn yet; this is where its PNG joins the message, as an attached file, once replies draw charts.
- */
-function noticeMessage(reply: Reply): object {
-  return renderReply(reply);
-}
-
-/**
  * Posts alerts as channel messages: one embed, no mentions, and a nonce derived from the delivery
  * so a retried send returns the first message instead of posting twice. The send's signal aborts the
- * request, and any wait of the REST queue before it, at once.
+ * request, and any wait of the REST queue before it, at once. A notice (a change, the weekly report) is
+ * a reply's embed with its chart drawn and attached.
  */
-export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string }): NoticeAdapter {
+export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string; logger?: Logger }): NoticeAdapter {
+  const logger = options.logger ?? silentLogger();
   async function post(
     destination: string,
-    body: object,
+    message: { content?: string; embeds: APIEmbed[]; files?: DiscordReply['files'] },
     idempotencyKey: string,
     send: SendOptions = {},
   ): Promise<{ ref: string }> {
     const channelId = channelOf(destination);
     if (channelId === undefined) throw new DeliveryError(`not a Discord destination: ${destination}`, 'pause');
     try {
-      const message = (await options.rest.post(Routes.channelMessages(channelId), {
-        body: { ...body, allowed_mentions: { parse: [] }, nonce: idempotencyKey.slice(0, 25), enforce_nonce: true },
+      const { body, files } = restMessage(
+        { embeds: message.embeds, files: message.files ?? [] },
+        {
+          ...(message.content ? { content: message.content } : {}),
+          nonce: idempotencyKey.slice(0, 25),
+          enforce_nonce: true,
+        },
+      );
+      const posted = (await options.rest.post(Routes.channelMessages(channelId), {
+        body,
+        ...(files.length ? { files } : {}),
         ...(send.signal ? { signal: send.signal } : {}),
       })) as { id: string };
-      return { ref: message.id };
+      return { ref: posted.id };
     } catch (error) {
       if (send.signal?.aborted) throw discordFailure(send.signal.reason);
       throw discordFailure(error);
@@ -138,6 +144,7 @@ export function createDiscordAlertAdapter(options: { rest: REST; hubUrl: string 
     postAlert: (destination, release, key, send) => post(destination, renderAlert(release, options.hubUrl), key, send),
     postDigest: (destination, releases, key, send) =>
       post(destination, renderDigest(releases, options.hubUrl), key, send),
-    postNotice: (destination, reply, key, send) => post(destination, noticeMessage(reply), key, send),
+    postNotice: async (destination, reply, key, send) =>
+      post(destination, await renderReplyWithChart(reply, logger), key, send),
   };
 }

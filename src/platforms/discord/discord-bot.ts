@@ -38,6 +38,7 @@ export function createDiscordBot(options: DiscordOptions): Platform {
   const adapter = createDiscordAlertAdapter({
     rest: createAlertRest(options.token, options.apiUrl, { replicas: options.replicas }),
     hubUrl: options.hubUrl,
+    logger,
   });
 
   const platform: Platform = {

@@ -6,7 +6,8 @@ import { DeliveryError, type NoticeAdapter, type SendOptions } from '../platform
 import { NOT_INSTALLED_REASON } from '../../ports/slack-installations.js';
 import { channelOf, teamOf } from './ids.js';
 import { renderAlert, renderDigest } from './render-alert.js';
-import { renderReply, type SlackMessage } from './render-reply.js';
+import { renderReply } from './render-reply.js';
+import { uploadChart } from './upload-chart.js';
 import type { Reply } from '../../../commands/types.js';
 import { describeSlackError, isTokenFailure, platformErrorOf, rateLimitOf, slackFailure } from './slack-failure.js';
 
@@ -24,15 +25,6 @@ export const SLACK_PACE = {
 
 /** A pacing wait up to this long happens inside the send; a longer one reschedules the delivery. */
 const MAX_INLINE_WAIT_MS = 3_000;
-
-/**
- * A notice's message: the reply's blocks, as a command's answer shows them. Its chart (`reply.chart`) is
- * not drawn yet; this is where its PNG joins the message (an image block of an uploaded file) once
- * replies draw charts.
- */
-function noticeMessage(reply: Reply): SlackMessage {
-  return renderReply(reply);
-}
 
 function pacers(rate: PacerRate, clock: Clock): (key: string) => Pacer {
   const byKey = new Map<string, Pacer>();
@@ -157,12 +149,28 @@ export function createSlackAlertAdapter(options: {
     }
   }
 
+  /**
+   * A notice (a change, the weekly report) is the reply's blocks, as a command's answer shows them; its
+   * chart follows as an uploaded file. The message is what counts: a chart that cannot be drawn or
+   * shared is logged, and the notice is not sent again for it.
+   */
+  async function sendNotice(destination: string, reply: Reply, sendOptions?: SendOptions): Promise<{ ref: string }> {
+    const sent = await send(destination, renderReply(reply), sendOptions);
+    if (reply.chart === undefined) return sent;
+    try {
+      await uploadChart(await clientFor(destination), channelOf(destination)!, reply.chart);
+    } catch (error) {
+      logger.warn({ err: error, destination, chart: reply.chart.title }, 'slack notice posted without its chart');
+    }
+    return sent;
+  }
+
   return {
     platform: 'slack',
     postAlert: (destination, release, _key, sendOptions) =>
       send(destination, renderAlert(release, options.hubUrl), sendOptions),
     postDigest: (destination, releases, _key, sendOptions) =>
       send(destination, renderDigest(releases, options.hubUrl), sendOptions),
-    postNotice: (destination, reply, _key, sendOptions) => send(destination, noticeMessage(reply), sendOptions),
+    postNotice: (destination, reply, _key, sendOptions) => sendNotice(destination, reply, sendOptions),
   };
 }
