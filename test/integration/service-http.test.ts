@@ -31,7 +31,11 @@ const listingsOf = (org: string) =>
   hub.requests.filter((r) => r.path === '/api/models' && r.query.get('author')?.toLowerCase() === org.toLowerCase());
 const aboutOther = (org: string) =>
   hub.requests.filter(
-    (r) => r.query.get('author')?.toLowerCase() !== org && !r.path.toLowerCase().startsWith(`/api/models/${org}/`),
+    (r) =>
+      r.query.get('author')?.toLowerCase() !== org &&
+      !r.path.toLowerCase().startsWith(`/api/models/${org}/`) &&
+      // A new release's config.json and model card.
+      !r.path.toLowerCase().startsWith(`/${org}/`),
   );
 const hookUrl = () => `${base}/hooks/huggingface`;
 

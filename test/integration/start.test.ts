@@ -54,7 +54,7 @@ describe('floodwatch start', () => {
       expect(log).toMatch(/"level":50[^\n]*slack/i);
       expect(log).not.toContain('xoxb-revoked');
       expect(log).toContain('"floodwatch stopping"');
-      expect((discord.commands() as unknown[]).length).toBe(7);
+      expect((discord.commands() as unknown[]).length).toBe(8);
     } finally {
       await Promise.all([hub.close(), discord.close(), slack.close()]);
       await database?.close();
