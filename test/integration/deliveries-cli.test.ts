@@ -1,32 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../db/database.js';
-import { openDatabase } from '../../db/open-database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, labs, releases, subscriptions } from '../../db/schema.js';
 import { seedDefaults } from '../../db/seed.js';
 import { pruneSent } from '../../src/delivery/dead-letters.js';
-import { createTestDatabase, resetDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { runCli } from '../helpers/run-cli.js';
+import { resetDatabase } from '../helpers/test-database.js';
+import { useCliDatabase } from '../helpers/run-cli.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-let dir: string;
-let database: TestDatabase | undefined;
-let env: NodeJS.ProcessEnv;
-
-const cli = (...argv: string[]) => runCli(env, ...argv);
-
-/** The database the CLI opens, opened by the test around `work` (closed again on PGlite, which one process owns). */
-async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = database ?? (await openDatabase({ dataDir: env.DATA_DIR! }));
-  try {
-    return await work(handle);
-  } finally {
-    if (!database) await handle.close();
-  }
-}
+const { cli, withDatabase } = useCliDatabase('fw-deliveries-');
 
 const rows = () =>
   withDatabase(({ db }) =>
@@ -35,18 +16,6 @@ const rows = () =>
       .from(deliveries)
       .orderBy(asc(deliveries.id)),
   );
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fw-deliveries-'));
-  if (process.env.FW_TEST_DB === 'postgres') database = await createTestDatabase();
-  env = { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', ...(database?.url ? { DATABASE_URL: database.url } : {}) };
-  // Creating the embedded database takes a while on a busy machine: once, here.
-  await withDatabase(async () => undefined);
-}, 180_000);
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 // Deliveries 1 and 2 failed, 3 waits, 4 was sent long ago, 5 just now.
 beforeEach(async () => {
