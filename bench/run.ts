@@ -91,10 +91,10 @@ log(`   after the first tick ${rss.afterBaselineMb} MB; then median ${rss.idleMe
 log('   (target: idle under 200 MB)');
 
 const hook = await benchWebhookLatency({ runs: 30 });
-log(`\n4. Hub webhook received → alert posted on the fake Discord (${hook.runs} runs, PGlite, one process)`);
+log(`\n6. Hub webhook received → alert posted on the fake Discord (${hook.runs} runs, PGlite, one process)`);
 log(`   p50 ${hook.p50} ms, p95 ${hook.p95} ms   (target: p95 under 2 s)`);
 const backfill = await benchBackfill();
-log(`\n5. floodwatch backfill of the default catalog on the fake Hub: ${backfill.orgs} orgs, ${backfill.repos} repos`);
+log(`\n7. floodwatch backfill of the default catalog on the fake Hub: ${backfill.orgs} orgs, ${backfill.repos} repos`);
 const first = backfill.first;
 log(
   `   fresh data directory: ${first.requests} requests (the Hub saw ${first.hubRequests}), ${first.ms} ms, ` +
@@ -107,7 +107,7 @@ log(
 log('   (target: within one rate window, i.e. well under 500 requests)');
 
 const history = await benchHistoryQueries({ modelCount: 100_000, runs: 200 });
-log('\n6. History queries on PGlite: 100k models, a year of daily snapshots (200 runs each; target p95 under 50 ms)');
+log('\n8. History queries on PGlite: 100k models, a year of daily snapshots (200 runs each; target p95 under 50 ms)');
 log(`   /origins view:timeline since:2025-01   p50 ${history.timeline.p50} ms, p95 ${history.timeline.p95} ms`);
 log(`   /rankings metric:growth days:7         p50 ${history.growth7.p50} ms, p95 ${history.growth7.p95} ms`);
 log(`   /rankings metric:growth days:30        p50 ${history.growth30.p50} ms, p95 ${history.growth30.p95} ms`);
@@ -120,7 +120,7 @@ log(
 log(`   one org's refresh with a year behind it (500 models): p50 ${history.refreshPerOrg.p50} ms`);
 
 const charts = await benchCharts({ runs: 200 });
-log(`\n7. Charts: ${charts.runs} PNGs (timeline, ranking, share in turn), drawn by the chart process`);
+log(`\n9. Charts: ${charts.runs} PNGs (timeline, ranking, share in turn), drawn by the chart process`);
 log(`   first chart (starts the chart process) ${charts.coldMs} ms; then p50 ${charts.p50}, p95 ${charts.p95} ms`);
 log(
   `   the asking process: ${charts.serviceBeforeMb} MB before, +${charts.serviceAddedMb} MB after the charts, ` +
