@@ -6,19 +6,14 @@ import type { ChartSpec } from './types.js';
 const MOST_COUNTRIES = 7;
 export const OTHER_SERIES = 'Other';
 
-/** One bar per country, coloured by it. */
+/** One bar per country, coloured by it; countries with nothing are left out. */
 export function countryBarsChart(
   title: string,
   yTitle: string,
   rows: readonly { country: string; value: number }[],
 ): ChartSpec {
-  return {
-    kind: 'bars',
-    title,
-    yTitle,
-    byCountry: true,
-    points: rows.filter((r) => r.value > 0).map((r) => ({ x: r.country, series: r.country, value: r.value })),
-  };
+  const bars = rows.filter((r) => r.value > 0).map((r) => ({ repo: r.country, country: r.country, value: r.value }));
+  return rankingChart(title, yTitle, bars);
 }
 
 /** Each month's releases stacked by country: the busiest countries apart, the others as one. */

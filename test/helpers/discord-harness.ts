@@ -1,4 +1,5 @@
 import { COMMANDS } from '../../commands/index.js';
+import type { TopCommand } from '../../commands/types.js';
 import { createDiscordBot } from '../../src/platforms/discord/index.js';
 import type { Platform } from '../../src/platforms/platform.js';
 import { createPostgresServices } from '../../src/storage/create-services.js';
@@ -36,6 +37,24 @@ export function opt(
   return { name, type, value };
 }
 
+/** A bot on the fake guild, as the service builds it: every command unless told otherwise. */
+export function discordBot(
+  fake: FakeDiscord,
+  database: TestDatabase,
+  options: { commands?: readonly TopCommand[]; now?: () => Date } = {},
+): Platform {
+  return createDiscordBot({
+    token: fake.token,
+    apiUrl: fake.apiUrl,
+    guildId: GUILD,
+    services: createPostgresServices(database.db),
+    logger: silentLogger(),
+    hubUrl: HUB,
+    now: options.now ?? (() => new Date()),
+    commands: options.commands ?? COMMANDS,
+  });
+}
+
 export async function createDiscordHarness(
   database: TestDatabase,
   now = () => new Date('2026-11-29T08:00:00Z'),
@@ -61,16 +80,7 @@ export async function createDiscordHarness(
       },
     ],
   });
-  const bot = createDiscordBot({
-    token: fake.token,
-    apiUrl: fake.apiUrl,
-    guildId: GUILD,
-    services: createPostgresServices(database.db),
-    logger: silentLogger(),
-    hubUrl: HUB,
-    now,
-    commands: COMMANDS,
-  });
+  const bot = discordBot(fake, database, { now });
   const started = await bot.start();
   if (!started.ok) throw new Error(`bot did not start: ${started.error}`);
   return {

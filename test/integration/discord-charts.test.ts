@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineCommand } from '../../commands/types.js';
 import { renderChart } from '../../src/charts/index.js';
-import { createDiscordBot } from '../../src/platforms/discord/index.js';
-import { silentLogger } from '../../src/shared/logger.js';
-import { createPostgresServices } from '../../src/storage/create-services.js';
-import { ALERTS, createDiscordHarness, GUILD, opt, type DiscordHarness } from '../helpers/discord-harness.js';
+import {
+  ALERTS,
+  createDiscordHarness,
+  discordBot,
+  GUILD,
+  opt,
+  type DiscordHarness,
+} from '../helpers/discord-harness.js';
 import { isChartPng } from '../helpers/png.js';
 import { seedRankedModel } from '../helpers/seed.js';
 import { useTestDatabase } from '../helpers/test-database.js';
@@ -58,16 +62,7 @@ describe('charts on Discord', () => {
       },
     });
     await h.bot.stop();
-    const bot = createDiscordBot({
-      token: h.fake.token,
-      apiUrl: h.fake.apiUrl,
-      guildId: GUILD,
-      services: createPostgresServices(database.db),
-      logger: silentLogger(),
-      hubUrl: 'https://hub.example',
-      now: () => new Date(),
-      commands: [slowChart],
-    });
+    const bot = discordBot(h.fake, database, { commands: [slowChart] });
     expect((await bot.start()).ok).toBe(true);
     try {
       const exchange = await h.fake.interact({

@@ -5,7 +5,16 @@ import { dispatchDue } from '../../src/delivery/dispatcher.js';
 import { fanOut } from '../../src/delivery/fan-out.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { createPostgresServices } from '../../src/storage/create-services.js';
-import { ALERTS, createDiscordHarness, GUILD, opt, sub, type DiscordHarness } from '../helpers/discord-harness.js';
+import { COMMANDS } from '../../commands/index.js';
+import {
+  ALERTS,
+  createDiscordHarness,
+  discordBot,
+  GUILD,
+  opt,
+  sub,
+  type DiscordHarness,
+} from '../helpers/discord-harness.js';
 import { useTestDatabase } from '../helpers/test-database.js';
 
 const database = useTestDatabase();
@@ -99,18 +108,7 @@ describe('commands registration', () => {
   it('does not register again on a restart when the set did not change', async () => {
     await h.bot.stop();
     const before = h.fake.requests.filter((r) => r.method === 'PUT').length;
-    const { createDiscordBot } = await import('../../src/platforms/discord/index.js');
-    const { COMMANDS } = await import('../../commands/index.js');
-    const again = createDiscordBot({
-      token: h.fake.token,
-      apiUrl: h.fake.apiUrl,
-      guildId: GUILD,
-      services: createPostgresServices(database.db),
-      logger: silentLogger(),
-      hubUrl: 'https://hub.example',
-      now: () => new Date(),
-      commands: COMMANDS,
-    });
+    const again = discordBot(h.fake, database);
     expect((await again.start()).ok).toBe(true);
     await again.stop();
     expect(h.fake.requests.filter((r) => r.method === 'PUT').length).toBe(before);
@@ -327,18 +325,7 @@ describe('alerts', () => {
 
 describe('replicas', () => {
   it('answers a command once when two bots share the token', async () => {
-    const { createDiscordBot } = await import('../../src/platforms/discord/index.js');
-    const { COMMANDS } = await import('../../commands/index.js');
-    const second = createDiscordBot({
-      token: h.fake.token,
-      apiUrl: h.fake.apiUrl,
-      guildId: GUILD,
-      services: createPostgresServices(database.db),
-      logger: silentLogger(),
-      hubUrl: 'https://hub.example',
-      now: () => new Date(),
-      commands: COMMANDS,
-    });
+    const second = discordBot(h.fake, database);
     expect((await second.start()).ok).toBe(true);
     try {
       const reply = await h.command('alerts', sub('subscribe', [opt('countries', 'FR')]), { admin: true });
@@ -356,8 +343,6 @@ describe('replicas', () => {
 
 describe('slow answers', () => {
   it('defers a command that takes longer than two seconds and edits the answer in', async () => {
-    const { createDiscordBot } = await import('../../src/platforms/discord/index.js');
-    const { COMMANDS } = await import('../../commands/index.js');
     const { defineCommand } = await import('../../commands/types.js');
     const slow = defineCommand({
       name: 'slow',
@@ -369,16 +354,7 @@ describe('slow answers', () => {
       },
     });
     await h.bot.stop();
-    const bot = createDiscordBot({
-      token: h.fake.token,
-      apiUrl: h.fake.apiUrl,
-      guildId: GUILD,
-      services: createPostgresServices(database.db),
-      logger: silentLogger(),
-      hubUrl: 'https://hub.example',
-      now: () => new Date(),
-      commands: [...COMMANDS, slow],
-    });
+    const bot = discordBot(h.fake, database, { commands: [...COMMANDS, slow] });
     expect((await bot.start()).ok).toBe(true);
     try {
       const exchange = await h.fake.interact({ guildId: GUILD, channelId: ALERTS, name: 'slow', permissions: '0' });
