@@ -96,10 +96,25 @@ describe.skipIf(!onPostgres)('the tick lease between processes', () => {
     await entered.promise;
 
     const whileHeld = await waiting.run(false, slot(4), async () => undefined);
-    // The holder's connection ends as a killed process's would.
-    await database.db.execute(
-      sql`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ${TICK_LOCK_KEY}`,
-    );
+    // The holder's connection ends as a killed process's would. Termination is only signalled, so wait
+    // until its lock is gone; and touch only this database's lock, not another test file's.
+    const heldHere = sql`from pg_locks where locktype = 'advisory' and objid = ${TICK_LOCK_KEY}
+      and database = (select oid from pg_database where datname = current_database())`;
+    await database.db.execute(sql`select pg_terminate_backend(pid) ${heldHere}`);
+    await expect
+      .poll(
+        async () =>
+          (
+            (await database.db.execute(sql`select count(*)::int as n ${heldHere}`)) as unknown as {
+              rows: { n: number }[];
+            }
+          ).rows[0]?.n,
+        {
+          timeout: 5000,
+          interval: 20,
+        },
+      )
+      .toBe(0);
     const afterDeath = await waiting.run(false, slot(4), async () => undefined);
     held.resolve();
     await running;
