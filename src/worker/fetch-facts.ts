@@ -38,11 +38,53 @@ function aborted(signal: AbortSignal): Promise<void> {
   });
 }
 
+/** What was read of each repo's files: the text, null when the Hub has no such file, absent when unread. */
+export type FactFiles = Partial<Record<FactFile, string | null>>;
+
 /**
- * Facts about a poll's new repos: from the tags for every one, and for the originals (not
- * variants) from their config.json and model card, two requests each through the Hub's rate-budgeted
- * fetch, one after another, all of them within one deadline. A file that fails or comes too late is logged and left
- * unknown; nothing here ever throws.
+ * Reads config.json and the card of each repo through the Hub's rate-budgeted fetch, one request at a
+ * time in the order given, all of them within one deadline. A file that fails or comes too late is
+ * logged and left unread; nothing here ever throws.
+ */
+export async function readFactFiles(
+  deps: FactsDeps,
+  repos: readonly { id: string; repo: string }[],
+  why: string,
+): Promise<Map<string, FactFiles>> {
+  const files = new Map<string, FactFiles>();
+  if (repos.length === 0) return files;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), deps.deadlineMs ?? FACTS_DEADLINE_MS);
+  const signal = deps.signal ? AbortSignal.any([deadline.signal, deps.signal]) : deadline.signal;
+  const reads = async () => {
+    for (const m of repos) {
+      for (const file of FILES) {
+        if (signal.aborted) return;
+        try {
+          const text = await deps.hub.file(m.repo, file, { signal });
+          if (signal.aborted) return;
+          files.set(m.id, { ...files.get(m.id), [file]: text ?? null });
+        } catch (error) {
+          if (signal.aborted) return;
+          deps.logger.warn({ repo: m.repo, file, err: error }, `model fact unavailable; ${why}`);
+        }
+      }
+    }
+  };
+  await Promise.race([reads(), aborted(signal)]);
+  clearTimeout(timer);
+  if (deadline.signal.aborted)
+    for (const m of repos)
+      for (const file of FILES)
+        if (files.get(m.id)?.[file] === undefined)
+          deps.logger.warn({ repo: m.repo, file }, `model fact too slow; ${why}`);
+  return files;
+}
+
+/**
+ * Facts about a poll's new repos: from the tags for every one, and for the originals (not variants)
+ * from their config.json and model card, the alert's lead model (the largest) first, within a short
+ * deadline so the alert is not held up.
  */
 export async function fetchFacts(
   deps: FactsDeps,
@@ -50,35 +92,7 @@ export async function fetchFacts(
   labOrgs: ReadonlySet<string>,
 ): Promise<Map<string, FoundFacts>> {
   const originals = models.filter((m) => !classify(m.repo, m.lineage, labOrgs).isVariant).slice(0, MAX_ORIGINALS);
-  const files = new Map<string, Partial<Record<FactFile, string | null>>>();
-  if (originals.length > 0) {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), deps.deadlineMs ?? FACTS_DEADLINE_MS);
-    const signal = deps.signal ? AbortSignal.any([deadline.signal, deps.signal]) : deadline.signal;
-    // One request at a time, like the rest of an org's poll, the alert's lead model (the largest) first.
-    const reads = async () => {
-      for (const m of originals) {
-        for (const file of FILES) {
-          if (signal.aborted) return;
-          try {
-            const text = await deps.hub.file(m.repo, file, { signal });
-            if (signal.aborted) return;
-            files.set(m.id, { ...files.get(m.id), [file]: text ?? null });
-          } catch (error) {
-            if (signal.aborted) return;
-            deps.logger.warn({ repo: m.repo, file, err: error }, 'model fact unavailable; alert goes without it');
-          }
-        }
-      }
-    };
-    await Promise.race([reads(), aborted(signal)]);
-    clearTimeout(timer);
-    if (deadline.signal.aborted)
-      for (const m of originals)
-        for (const file of FILES)
-          if (files.get(m.id)?.[file] === undefined)
-            deps.logger.warn({ repo: m.repo, file }, 'model fact too slow; alert goes without it');
-  }
+  const files = await readFactFiles(deps, originals, 'alert goes without it');
   const now = deps.now();
   const out = new Map<string, FoundFacts>();
   for (const m of models) out.set(m.id, factsOf(m, files.get(m.id) ?? {}, now));
@@ -94,7 +108,12 @@ function parseJson(text: string | null | undefined): unknown {
   }
 }
 
-function factsOf(m: HubModelDetails, read: Partial<Record<FactFile, string | null>>, now: Date): FoundFacts {
+/** The facts in what was read of a repo's files, with its tags and library; `factsAt` once both files were read. */
+export function factsOf(
+  m: { tags?: readonly string[] | undefined; library?: string | undefined },
+  read: FactFiles,
+  now: Date,
+): FoundFacts {
   const config = readConfig(parseJson(read['config.json']));
   const card = read['README.md'] ?? undefined;
   return {

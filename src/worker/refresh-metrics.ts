@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import { models } from '../../db/schema.js';
 import { HubUnavailableError } from '../sources/hf-hub/errors.js';
 import type { HubSource } from '../sources/hf-hub/client.js';
+import { refillFacts } from './refill-facts.js';
 import { refreshProviders } from './refresh-providers.js';
 import { pruneSnapshots, storeMetrics } from './store-metrics.js';
 import { trackedOrgs } from './tracked-orgs.js';
@@ -70,6 +71,8 @@ export async function refreshMetrics(deps: {
   await refreshProviders(deps, unsaidProviders).catch((error: unknown) =>
     deps.logger.error({ err: error }, 'providers refresh crashed'),
   );
+  if (!deps.signal?.aborted)
+    await refillFacts(deps).catch((error: unknown) => deps.logger.error({ err: error }, 'facts refill crashed'));
   const pruned = await pruneSnapshots(deps.db, deps.now(), deps.retentionDays ?? DEFAULT_RETENTION_DAYS);
   deps.logger.info({ orgs: orgs.length, models: updated, failed, pruned }, 'metrics refreshed');
   return { orgs: orgs.length, models: updated, failed, pruned };

@@ -127,6 +127,55 @@ describe('facts of a new release', () => {
   });
 });
 
+describe('facts that missed the alert', () => {
+  it('are asked again at the next metrics refresh, newest first, and never again once read', async () => {
+    h.hub.fault({ match: { path: /\/README\.md$/ }, kind: 'hang' });
+    h.hub.put(repoWithFacts('deepseek-ai', 'DeepSeek-V4', { createdAt: '2026-11-28T00:00:00Z' }));
+    await h.app.tick(false);
+    expect((await stored('deepseek-ai/DeepSeek-V4')).factsAt).toBeNull();
+    h.hub.resetRequests();
+
+    await h.app.refreshMetrics();
+    const asked = fileRequests().map((r) => r.path);
+    await h.app.refreshMetrics();
+
+    expect(asked).toEqual([
+      '/deepseek-ai/DeepSeek-V4/resolve/main/config.json',
+      '/deepseek-ai/DeepSeek-V4/resolve/main/README.md',
+    ]);
+    expect(fileRequests()).toHaveLength(2);
+    const row = await stored('deepseek-ai/DeepSeek-V4');
+    expect(row.factsAt).not.toBeNull();
+    expect(row.cardLine).toBe(
+      'We present DeepSeek-V4, a strong mixture-of-experts language model with 1T total parameters.',
+    );
+    expect(row).toMatchObject({ contextLength: 131072, experts: 384, expertsActive: 8, runsOn: ['vLLM', 'SGLang'] });
+  });
+
+  it('keeps what it knows when the Hub fails again; asks nothing of variants, baselines or old releases', async () => {
+    h.hub.put(
+      repoWithFacts('Qwen', 'Qwen4-72B', { createdAt: '2026-11-28T00:00:00Z' }),
+      makeRepo({ org: 'Qwen', name: 'Qwen4-72B-GGUF', createdAt: '2026-11-28T00:00:00Z', baseModel: 'Qwen/Qwen4-72B' }),
+    );
+    h.hub.fault({ match: { path: /^\/Qwen\/.*\/resolve\// }, kind: 'status', status: 500, times: 2 });
+    await h.app.tick(false);
+    h.hub.fault({ match: { path: /^\/Qwen\/.*\/README\.md$/ }, kind: 'status', status: 500 });
+    h.hub.resetRequests();
+
+    await h.app.refreshMetrics();
+    const asked = fileRequests().map((r) => r.path);
+    const partly = await stored('Qwen/Qwen4-72B');
+    h.clock.advance(8 * 86_400_000);
+    h.hub.resetRequests();
+    await h.app.refreshMetrics();
+
+    expect(asked).toEqual(['/Qwen/Qwen4-72B/resolve/main/config.json', '/Qwen/Qwen4-72B/resolve/main/README.md']);
+    expect(partly).toMatchObject({ factsAt: null, cardLine: null, contextLength: 131072, experts: 384 });
+    // Eight days on, the release is no longer new: its card is not asked for again.
+    expect(fileRequests()).toEqual([]);
+  });
+});
+
 describe('providers refreshed with the metrics', () => {
   it('takes the providers a listing names, in either shape, and keeps them when a listing says nothing', async () => {
     const v4 = repoWithFacts('deepseek-ai', 'DeepSeek-V4', {

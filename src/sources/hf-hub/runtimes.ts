@@ -22,3 +22,8 @@ export function runtimesOf(input: {
     (r) => labels.some((t) => r.tags.test(t)) || (input.card !== undefined && r.card.test(input.card)),
   ).map((r) => r.name);
 }
+
+/** The runtimes named in either list, once each, in the fixed order. */
+export function mergeRuntimes(a: readonly string[], b: readonly string[]): string[] {
+  return RUNTIMES.map((r) => r.name).filter((name) => a.includes(name) || b.includes(name));
+}
