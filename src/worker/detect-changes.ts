@@ -38,6 +38,16 @@ export async function detectListed(tx: Transaction, items: readonly HubModel[]):
   return changes;
 }
 
+/** The lab's models stored under the org that are public and not withdrawn: what a full listing should show. */
+export function publicInOrg(target: { labId: number; org: string }) {
+  return and(
+    eq(models.labId, target.labId),
+    sql`lower(${models.org}) = ${target.org.toLowerCase()}`,
+    eq(models.private, false),
+    isNull(models.removedAt),
+  );
+}
+
 /**
  * After a full listing of an org (complete, or it would have thrown before anything was written): its
  * stored public models that the listing left out were made private or deleted. Each gets `removed_at`,
@@ -51,14 +61,7 @@ export async function withdrawAbsent(
   const present = await tx
     .select({ id: models.id, repo: models.repo, labId: models.labId, releaseId: models.releaseId })
     .from(models)
-    .where(
-      and(
-        eq(models.labId, input.labId),
-        sql`lower(${models.org}) = ${input.org.toLowerCase()}`,
-        eq(models.private, false),
-        isNull(models.removedAt),
-      ),
-    )
+    .where(publicInOrg(input))
     .for('update');
   const absent = present.filter((m) => !listed.has(m.id));
   if (absent.length === 0) return { changes: [], held: 0 };

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database.js';
 import { refreshOutboxStatistics, STATISTICS_AFTER_ROWS } from '../delivery/outbox-statistics.js';
 import type { HubModelDetails, HubSource } from '../sources/hf-hub/client.js';
+import { confirmAbsent } from './confirm-absent.js';
 import { fetchFacts } from './fetch-facts.js';
 import { recordHistory } from './history/record-history.js';
 import { listOrg, type PollMode } from './list-org.js';
@@ -37,7 +38,8 @@ export interface OrgPollResult extends PollRecord {
 
 /**
  * Polls one org: lists it, diffs against what is stored, fetches details for repos seen public for
- * the first time (and, within a short deadline, the facts of the originals among them), then writes
+ * the first time (and, within a short deadline, the facts of the originals among them) and, on a full
+ * listing, for released models it left out (to tell a withdrawal from a move), then writes
  * everything in one transaction. Throws on any Hub fault before writing,
  * so a failed poll changes nothing. A baseline then turns what it stored into historical releases, in a
  * transaction of its own (smaller ones keep the embedded database lean); should that one not happen,
@@ -47,6 +49,8 @@ export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean):
   const mode: PollMode = !target.baselineDone ? 'baseline' : full ? 'full' : 'steady';
   const listing = await listOrg(deps.db, deps.hub, target.org, mode, deps.pageSize);
   const { updated, silent, candidates } = diffListing(listing.items, listing.stored, mode);
+  const absent = mode === 'full' ? await confirmAbsent(deps, target, listing.items) : undefined;
+  if (absent) updated.push(...absent.moved);
 
   const fresh: HubModelDetails[] = [];
   for (const candidate of candidates) {
@@ -68,7 +72,7 @@ export async function pollOrg(deps: PollDeps, target: OrgToPoll, full: boolean):
     labOrgs: target.labOrgs,
     mode,
     changes: { updated, silent, fresh: fresh.map((m) => ({ ...m, facts: facts.get(m.id) })) },
-    listed: listing.items.map((m) => m.id),
+    listed: [...listing.items.map((m) => m.id), ...(absent?.present ?? [])],
     now: deps.now(),
   });
   if (record.withdrawalsHeld > 0)

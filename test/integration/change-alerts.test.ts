@@ -142,6 +142,33 @@ describe('withdrawal', () => {
     expect(notices(WANTS)).toEqual([]);
   });
 
+  it('asks the Hub before telling: a repo moved to another org is renamed, not withdrawn', async () => {
+    h.hub.rename(QWEN3_32B._id, 'qwen-archive/Qwen3-32B');
+
+    await round(true);
+
+    expect((await stored(QWEN3_32B._id)).repo).toBe('qwen-archive/Qwen3-32B');
+    expect((await stored(QWEN3_32B._id)).removedAt).toBeNull();
+    expect(await h.database.db.select().from(modelChanges)).toEqual([]);
+    expect(notices(WANTS)).toEqual([]);
+    const asked = h.hub.requests.filter((r) => r.path.startsWith('/api/models/'));
+    expect(asked.map((r) => [r.path, r.status])).toEqual([
+      ['/api/models/Qwen/Qwen3-32B/revision/HEAD', 307],
+      ['/api/models/qwen-archive/Qwen3-32B/revision/HEAD', 200],
+    ]);
+  });
+
+  it('keeps a model that a full listing left out while the Hub still shows it', async () => {
+    h.hub.fault({ kind: 'malformed-item', match: { author: 'Qwen' } });
+
+    await round(true);
+    await round(true);
+
+    expect(await h.database.db.select().from(models).where(isNotNull(models.removedAt))).toEqual([]);
+    expect(await h.database.db.select().from(modelChanges)).toEqual([]);
+    expect(notices(WANTS)).toEqual([]);
+  });
+
   it('infers nothing when the Hub fails in the middle of a full listing', async () => {
     // More than a page of newer repos, so the stored ones come on a later page, which fails.
     h.hub.put(
