@@ -100,8 +100,8 @@ describe('Slack alerts through the dispatcher', () => {
     expect(result).toMatchObject({ sent: 0, retried: 1 });
     expect(answer.status).toBe(200);
     expect(shownText(answer.body)).toContain('every tracked lab · instant');
-    // Neither the delivery nor the reply sat out the 30 s.
-    expect(elapsed).toBeLessThan(2_000);
+    // Neither the delivery nor the reply sat out the 30 s (the bound leaves room for a loaded machine).
+    expect(elapsed).toBeLessThan(10_000);
     const [waiting] = await database.db.select().from(deliveries);
     expect(waiting).toMatchObject({ state: 'pending', lastError: 'slack rate limited for 30 s' });
     expect(waiting!.dueAt.getTime()).toBe(slack.clock.now().getTime() + 30_000);
