@@ -1,7 +1,6 @@
-import { hubRateBudget, hubRateLimited, hubRequests } from '../shared/metrics.js';
-import { parseRateLimit } from '../sources/hf-hub/rate-limit.js';
+import { hubRateLimited, hubRequests } from '../shared/metrics.js';
 
-/** The Hub's `fetch`, counted for `/metrics`: every answer by status, each 429, and the budget the Hub reports. */
+/** The Hub's `fetch`, counted for `/metrics`: every answer by status, and each 429. */
 export function countedFetch(base: typeof fetch): typeof fetch {
   return async function counted(input, init) {
     let response: Response;
@@ -13,8 +12,6 @@ export function countedFetch(base: typeof fetch): typeof fetch {
     }
     hubRequests.inc({ status: String(response.status) });
     if (response.status === 429) hubRateLimited.inc();
-    const { remaining } = parseRateLimit(response.headers.get('ratelimit'));
-    if (remaining !== undefined) hubRateBudget.set(remaining);
     return response;
   };
 }

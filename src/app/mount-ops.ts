@@ -5,7 +5,7 @@ import { outboxStats } from '../delivery/outbox-stats.js';
 import { healthzHandler } from '../endpoints/healthz.js';
 import { metricsHandler } from '../endpoints/metrics-endpoint.js';
 import type { HttpServer } from '../shared/http-server.js';
-import { deliveriesByState, outboxDepth, outboxOldestPendingAge } from '../shared/metrics.js';
+import { deliveriesByState, hubRateBudget, outboxDepth, outboxOldestPendingAge } from '../shared/metrics.js';
 import { HUB_WEBHOOK_PATH, hubWebhookHandler } from '../endpoints/hub-webhook.js';
 import { lastTickAt } from '../worker/tick-lease.js';
 import { trackedOrgs } from '../worker/tracked-orgs.js';
@@ -20,6 +20,8 @@ export function mountOps(
     startedAt: Date;
     intervalMs: number;
     requestPoll(org: string): void;
+    /** Hub requests the rate budget lets start now; undefined until the app is wired. */
+    hubBudgetLeft?: () => number | undefined;
     now?: () => Date;
   },
 ): void {
@@ -41,6 +43,8 @@ export function mountOps(
         for (const row of stats.byState) deliveriesByState.set({ state: row.state, platform: row.platform }, row.count);
         outboxDepth.set(stats.depth);
         outboxOldestPendingAge.set(stats.oldestPendingSeconds);
+        const left = deps.hubBudgetLeft?.();
+        if (left !== undefined) hubRateBudget.set(left);
       },
     }),
   );

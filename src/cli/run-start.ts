@@ -83,7 +83,15 @@ export async function runStart(args: string[], io: CliIo, signals: NodeJS.EventE
     const census =
       database.kind === 'postgres' ? createReplicaCensus({ db: database.db, id: randomUUID(), logger }) : undefined;
     await census?.start();
-    mountOps(server, { config, database, logger, startedAt, intervalMs, requestPoll: (org) => prompt.request(org) });
+    mountOps(server, {
+      config,
+      database,
+      logger,
+      startedAt,
+      intervalMs,
+      requestPoll: (org) => prompt.request(org),
+      hubBudgetLeft: () => wired.current?.app.hubBudget.left(),
+    });
     const created = await createPlatforms({
       config,
       logger,

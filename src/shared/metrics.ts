@@ -39,7 +39,9 @@ export const hubRateLimited = new Counter({
 
 export const hubRateBudget = new Gauge({
   name: 'floodwatch_hub_rate_budget_remaining',
-  help: 'Hub API requests left in the current rate-limit window, as the Hub last said.',
+  help:
+    'Hub API requests the shared rate budget lets start now: its own free slots, ' +
+    'no more than the Hub last said is left, 0 while the Hub asks to wait.',
   registers,
 });
 

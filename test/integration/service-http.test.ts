@@ -41,7 +41,7 @@ const hookUrl = () => `${base}/hooks/huggingface`;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fw-http-'));
-  hub = await startFakeHub();
+  hub = await startFakeHub({ rateLimit: { limit: 500, windowSeconds: 300 } });
   hub.put(makeRepo({ org: 'deepseek-ai', name: 'DeepSeek-V3', createdAt: '2025-01-01T00:00:00Z' }));
   database = process.env.FW_TEST_DB === 'postgres' ? await createTestDatabase() : undefined;
   const env = {
@@ -95,7 +95,10 @@ describe('the service over HTTP', { timeout: 90_000 }, () => {
     expect(text).toMatch(/^floodwatch_outbox_depth 0$/m);
     expect(text).toMatch(/^floodwatch_outbox_oldest_pending_age_seconds 0$/m);
     expect(text).toContain('# TYPE floodwatch_command_duration_seconds histogram');
-    expect(text).toContain('# TYPE floodwatch_hub_rate_budget_remaining gauge');
+    // What the budget lets start now: some of its burst of 100, below the ~500 the Hub says are left.
+    const left = Number(/^floodwatch_hub_rate_budget_remaining (\d+)$/m.exec(text)?.[1]);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(100);
   });
 
   it('refuses a webhook without the right secret with 401 and asks the Hub nothing', async () => {
