@@ -47,7 +47,7 @@ export function createReplicaTick(deps: {
       });
       if (outcome.ran) return void logger.debug({ slot, full: outcome.full }, 'tick slot polled');
       ticksSkipped.inc({ reason: outcome.reason });
-      logger.debug({ slot, reason: outcome.reason }, 'tick left to another replica');
+      logger.debug({ slot, reason: outcome.reason }, 'tick skipped: another replica polls, or this one already did');
     },
     async refreshMetrics(slot: Date): Promise<void> {
       if (await lease.claimRefresh(slot)) await app.refreshMetrics();

@@ -19,7 +19,7 @@ export const tickDuration = new Histogram({
 
 export const ticksSkipped = new Counter({
   name: 'floodwatch_ticks_skipped_total',
-  help: 'Ticks this replica left to another replica, by reason.',
+  help: 'Ticks this replica skipped, by reason: another replica polls, or the slot was polled already.',
   labelNames: ['reason'] as const,
   registers,
 });

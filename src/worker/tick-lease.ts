@@ -86,7 +86,7 @@ export function createTickLease(deps: TickLeaseDeps): TickLease {
         const at = slot ?? toSecond(deps.now());
         const before = slot ? iso(slot) : iso(new Date(at.getTime() - deps.intervalMs));
         if (!(await advance(db, TICK_KEYS.slot, iso(at), before)))
-          return { ran: false, reason: slot ? 'another replica polled this slot' : 'another replica polled just now' };
+          return { ran: false, reason: slot ? 'this slot was polled already' : 'a tick ran within the last interval' };
         const [due, done] = await Promise.all([read(db, TICK_KEYS.reconcileDue), read(db, TICK_KEYS.reconcileDone)]);
         const owed = due !== undefined && due > (done ?? '');
         const runFull = full || owed;

@@ -65,7 +65,7 @@ describe('the tick lease', () => {
     now = new Date(slot(4).getTime() + 10_000);
     const later = await replica.run(false, undefined, async () => undefined);
 
-    expect(soon).toEqual({ ran: false, reason: 'another replica polled just now' });
+    expect(soon).toEqual({ ran: false, reason: 'a tick ran within the last interval' });
     expect(later.ran).toBe(true);
   });
 
