@@ -32,8 +32,9 @@ USER node
 
 # /healthz, /metrics, the Hub's webhook and Slack's HTTP mode.
 EXPOSE 3000
-# No curl in the image: node's own fetch asks /healthz.
+# No curl in the image: node's own fetch asks /healthz (an empty PORT, as a copied .env.example
+# leaves it, means the default, as it does for the service).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=2m --retries=3 \
-  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => process.exit(Number(!r.ok)), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/healthz`).then((r) => process.exit(Number(!r.ok)), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
 CMD ["node", "--max-semi-space-size=2", "bin/floodwatch.js", "start"]
